@@ -1,0 +1,87 @@
+"""Write BIND zone files for the lab from compose.yaml.
+
+A and PTR records come from every host's lab addresses; names outside example.com live in the
+lab's own root zone, so `h1` and `isp` resolve as bare names and an unknown name anywhere gets
+NXDOMAIN. Everything else (MX, CNAME, TXT, extra names) is the `zone` block of compose.yaml's
+top-level `x-lab`.
+"""
+import ipaddress
+import os
+import sys
+
+import yaml
+
+COMPOSE = "/etc/playground/compose.yaml"
+TTL = 300
+
+
+def host_names(compose):
+    """(fully qualified name, address) for every lab address of every host."""
+    for service in compose["services"].values():
+        lab = service.get("x-lab")
+        if not lab:
+            continue
+        fqdn = ".".join(filter(None, [service["hostname"], service.get("domainname")])) + "."
+        for spec in lab["interfaces"].values():
+            yield fqdn, ipaddress.ip_address(spec["address"].split("/")[0])
+
+
+def reverse_names(pairs):
+    """One PTR target per address; an address several hosts share must be declared by name."""
+    owners = {}
+    for name, addr in pairs:
+        owners.setdefault(addr, set()).add(name)
+    for addr, names in owners.items():
+        if len(names) > 1:
+            sys.exit(f"zonegen: {addr} belongs to {sorted(names)}; name it in x-lab.zone.names")
+        yield addr, names.pop()
+
+
+def zone_of(name, zones):
+    """The most specific zone that contains name (a name with a trailing dot)."""
+    return max((z for z in zones if z == "." or name.endswith("." + z) or name == z), key=len)
+
+
+def soa(zone, ns):
+    return [f"$TTL {TTL}",
+            f"{zone} IN SOA {ns} hostmaster.example.com. 1 3600 600 86400 {TTL}",
+            f"{zone} IN NS {ns}"]
+
+
+def build(compose):
+    top = compose["x-lab"]
+    config = top["zone"]
+    ns = compose["services"][top["dns"]]["hostname"] + "."
+    zones = {z: soa(z, ns) for z in ["."] + [z + "." for z in config["zones"]]}
+    declared = {ipaddress.ip_address(a): n + "." for n, a in config.get("names", {}).items()}
+    # A shared address is known by its declared name only (modemA is 10.25.1.65 to the world).
+    pairs = sorted({(n, a) for n, a in host_names(compose) if a not in declared})
+    pairs += [(n, a) for a, n in declared.items()]
+    for name, addr in pairs:
+        zones[zone_of(name, zones)].append(f"{name} IN A {addr}")
+    for addr, name in reverse_names(pairs):
+        rname = addr.reverse_pointer + "."
+        zones[zone_of(rname, zones)].append(f"{rname} IN PTR {name}")
+    for line in config.get("records", []):
+        name = line.split()[0]
+        zones[zone_of(name, zones)].append(line)
+    for zone in zones:
+        if zone != ".":
+            zones["."].append(f"{zone} IN NS {ns}")  # delegations, so dig +trace works
+    return zones
+
+
+def write(zones, folder):
+    conf = []
+    for zone, lines in zones.items():
+        path = os.path.join(folder, (zone.rstrip(".") or "root") + ".zone")
+        with open(path, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        conf.append(f'zone "{zone}" {{ type primary; file "{path}"; }};')
+    with open(os.path.join(folder, "zones.conf"), "w") as f:
+        f.write("\n".join(conf) + "\n")
+
+
+if __name__ == "__main__":
+    with open(COMPOSE) as f:
+        write(build(yaml.safe_load(f)), sys.argv[1])
