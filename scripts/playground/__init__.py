@@ -1,0 +1,1 @@
+"""Host-side tools of the Network Playground: topology, lifecycle, exec, capture, pcap, grading."""

@@ -1,0 +1,157 @@
+"""The lab's private CA, server and client certificates and SSH key, made once per installation.
+
+certs/ca/      the CA key and certificate: stays on the host, never mounted in a container
+certs/shared/  mounted read-only on every host: the CA certificate, the lab SSH key pair and
+               a client certificate for mutual-TLS exercises
+certs/hosts/X/ mounted read-only on host X only: its server certificate and key
+Which hosts get a server certificate, and under which names, comes from compose.yaml.
+"""
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from .topology import ROOT, Topology
+
+CERTS = ROOT / "certs"
+CA_DIR, SHARED, HOSTS = CERTS / "ca", CERTS / "shared", CERTS / "hosts"
+CLIENT = "student"
+
+
+def tls_hosts(topo: Topology) -> dict[str, list[str]]:
+    """Hosts that mount a certs/hosts/NAME folder, each with the DNS names its certificate needs."""
+    found = {}
+    for name, svc in topo.compose["services"].items():
+        if any(str(v).startswith(f"./certs/hosts/{name}:") for v in svc.get("volumes", [])):
+            host = topo[name]
+            found[name] = [host.fqdn, name] + aliases(topo, host)
+    return found
+
+
+def aliases(topo: Topology, host) -> list[str]:
+    """Other names of the host in the zone: CNAMEs to it and extra A records of its address."""
+    names = []
+    for record in topo.compose["x-lab"]["zone"].get("records", []):
+        owner, _, rtype, *data = record.split()
+        target = data[-1].rstrip(".") if data else ""
+        if (rtype == "CNAME" and target == host.fqdn) or (rtype == "A" and target == str(host.address)):
+            names.append(owner.rstrip("."))
+    return names
+
+
+def missing(topo: Topology | None = None) -> bool:
+    topo = topo or Topology()
+    needed = [CA_DIR / "ca.key", SHARED / "ca.crt", SHARED / "ssh" / "id_ed25519",
+              SHARED / "client" / f"{CLIENT}.crt"]
+    needed += [HOSTS / h / "server.crt" for h in tls_hosts(topo)]
+    return not all(p.exists() for p in needed)
+
+
+def ensure(topo: Topology | None = None, fresh: bool = False) -> bool:
+    """Make whatever is missing (everything, with fresh); True if anything was made."""
+    topo = topo or Topology()
+    if fresh:
+        for folder in (CA_DIR, SHARED, HOSTS):
+            shutil.rmtree(folder, ignore_errors=True)
+    if not missing(topo):
+        return False
+    if not (CA_DIR / "ca.key").exists():
+        for folder in (SHARED, HOSTS):   # anything signed by an older CA is worthless now
+            shutil.rmtree(folder, ignore_errors=True)
+        _write_ca()
+    ca_key = serialization.load_pem_private_key((CA_DIR / "ca.key").read_bytes(), None)
+    ca_cert = x509.load_pem_x509_certificate((CA_DIR / "ca.crt").read_bytes())
+    _write(SHARED / "ca.crt", (CA_DIR / "ca.crt").read_bytes(), 0o644)
+    for host, names in tls_hosts(topo).items():
+        if not (HOSTS / host / "server.crt").exists():
+            _write_leaf(HOSTS / host / "server", names[0], names, ca_key, ca_cert, server=True)
+    if not (SHARED / "client" / f"{CLIENT}.crt").exists():
+        _write_leaf(SHARED / "client" / CLIENT, CLIENT, [], ca_key, ca_cert, server=False)
+    if not (SHARED / "ssh" / "id_ed25519").exists():
+        _write_ssh_key(SHARED / "ssh" / "id_ed25519")
+    return True
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+def _name(cn: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Network Playground"),
+                      x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+
+def _key_pem(key) -> bytes:
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption())
+
+
+def _write(path: Path, data: bytes, mode: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    path.chmod(mode)
+
+
+def _write_ca() -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = _name("Network Playground CA (example.com)")
+    cert = (x509.CertificateBuilder()
+            .subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(_now() - datetime.timedelta(days=1))
+            .not_valid_after(_now() + datetime.timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False,
+                                         key_encipherment=False, data_encipherment=False,
+                                         key_agreement=False, key_cert_sign=True, crl_sign=True,
+                                         encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
+                           critical=False)
+            .sign(key, hashes.SHA256()))
+    _write(CA_DIR / "ca.key", _key_pem(key), 0o600)
+    _write(CA_DIR / "ca.crt", cert.public_bytes(serialization.Encoding.PEM), 0o644)
+
+
+def _write_leaf(stem: Path, cn: str, dns_names: list[str], ca_key, ca_cert, server: bool) -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    usage = ExtendedKeyUsageOID.SERVER_AUTH if server else ExtendedKeyUsageOID.CLIENT_AUTH
+    builder = (x509.CertificateBuilder()
+               .subject_name(_name(cn)).issuer_name(ca_cert.subject)
+               .public_key(key.public_key())
+               .serial_number(x509.random_serial_number())
+               .not_valid_before(_now() - datetime.timedelta(days=1))
+               .not_valid_after(_now() + datetime.timedelta(days=825))
+               .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+               .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False,
+                                            key_encipherment=True, data_encipherment=False,
+                                            key_agreement=False, key_cert_sign=False,
+                                            crl_sign=False, encipher_only=False,
+                                            decipher_only=False), critical=True)
+               .add_extension(x509.ExtendedKeyUsage([usage]), critical=False)
+               .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
+                              critical=False)
+               .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                   ca_key.public_key()), critical=False))
+    if dns_names:
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.DNSName(n) for n in dict.fromkeys(dns_names)]),
+            critical=False)
+    cert = builder.sign(ca_key, hashes.SHA256())
+    _write(stem.with_suffix(".key"), _key_pem(key), 0o600)
+    _write(stem.with_suffix(".crt"), cert.public_bytes(serialization.Encoding.PEM), 0o644)
+
+
+def _write_ssh_key(path: Path) -> None:
+    key = ed25519.Ed25519PrivateKey.generate()
+    private = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH,
+                                serialization.NoEncryption())
+    public = key.public_key().public_bytes(serialization.Encoding.OpenSSH,
+                                           serialization.PublicFormat.OpenSSH)
+    _write(path, private, 0o600)
+    _write(path.with_suffix(".pub"), public + b" playground-lab-key\n", 0o644)

@@ -1,0 +1,83 @@
+"""The commands behind scripts/: one verb each, one clear line on error, exit 0 only on success."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import certs, lifecycle
+from .engine import PlaygroundError, check_engine
+from .topology import Topology
+
+
+def cmd_up(args, topo):
+    if args.new_ca:
+        certs.ensure(topo, fresh=True)
+    lifecycle.up(topo, rebuild=args.build or args.new_ca, timeout=args.timeout)
+    print(lifecycle.format_table(lifecycle.status(topo)))
+
+
+def cmd_down(args, topo):
+    lifecycle.down()
+
+
+def cmd_status(args, topo):
+    check_engine()
+    rows = lifecycle.status(topo)
+    print(lifecycle.format_table(rows))
+    if any(r["state"] != "ready" for r in rows):
+        sys.exit(1)
+
+
+def cmd_shell(args, topo):
+    host = require_host(topo, args.host)
+    check_engine()
+    if host not in lifecycle.running(topo):
+        raise PlaygroundError(f"{host} is not running: start the playground with ./scripts/up")
+    tty = ["-it"] if sys.stdin.isatty() else ["-i"]
+    command = args.command or ["bash"]
+    os.execvp("docker", ["docker", "exec", *tty, host, *command])
+
+
+def require_host(topo: Topology, name: str) -> str:
+    if name not in topo.hosts:
+        raise PlaygroundError(f"no host named {name!r}; the hosts are: {', '.join(topo.names)}")
+    return name
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="playground", description="Network Playground commands.")
+    sub = p.add_subparsers(dest="command", required=True)
+    up = sub.add_parser("up", help="build (first time), start and check the whole network",
+                        description="Start the playground: make the lab CA if absent, build the "
+                        "images if absent, start the 12 hosts, wait until the network works end "
+                        "to end and print a table of hosts. A quick no-op when already up.")
+    up.add_argument("--build", action="store_true", help="rebuild the images and recreate hosts")
+    up.add_argument("--new-ca", action="store_true",
+                    help="make a new CA, certificates and SSH key, and roll them out")
+    up.add_argument("--timeout", type=float, default=120, help="seconds to wait for readiness")
+    up.set_defaults(func=cmd_up)
+    down = sub.add_parser("down", help="stop and remove the hosts and their networks",
+                          description="Remove the playground's containers and networks "
+                          "(images and certificates stay). Fine when already down.")
+    down.set_defaults(func=cmd_down)
+    status = sub.add_parser("status", help="print the table of hosts; exit 1 unless all ready",
+                            description="Print host, role, lab addresses and state of every "
+                            "host. Exit status 0 only when every host is ready.")
+    status.set_defaults(func=cmd_status)
+    shell = sub.add_parser("shell", help="a shell (or a command) on a host",
+                           description="Open bash on HOST, or run COMMAND there.")
+    shell.add_argument("host", help="a host name from compose.yaml, e.g. h1")
+    shell.add_argument("command", nargs=argparse.REMAINDER, help="command to run instead of bash")
+    shell.set_defaults(func=cmd_shell)
+    return p
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    try:
+        args.func(args, Topology())
+    except PlaygroundError as e:
+        sys.exit(f"playground: {e}")
+    except KeyboardInterrupt:
+        sys.exit("playground: interrupted")

@@ -1,0 +1,164 @@
+"""Bringing the playground up and down, knowing when it really works, and saying how it is."""
+from __future__ import annotations
+
+import ipaddress
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from . import certs
+from .engine import (PROJECT, PlaygroundError, check_engine, compose, containers, docker,
+                     exec_, image_exists, logs_tail)
+from .topology import Topology
+
+READY_MARK = "/run/playground-ready"   # written by each host's entrypoint when it is ready
+DEBIAN = "debian:bookworm-slim"
+LOCAL_DEBIAN = "playground-debian:bookworm"   # made with mmdebstrap where no registry answers
+# Once every host says it is ready: a name looked up through the lab DNS and a web page
+# fetched over TLS from home A, across both NAT and all four routers.
+END_TO_END = ("h1", "curl", "-sf", "-o", "/dev/null", "--max-time", "5",
+              "https://www.example.com/get")
+
+
+def up(topo: Topology, rebuild: bool = False, timeout: float = 120) -> None:
+    check_engine()
+    state = containers()
+    check_conflicts(topo, state)
+    if not rebuild and not certs.missing() and set(running(topo, state)) == set(topo.names) \
+            and not pending(topo.names):
+        print("playground: already up")
+        return
+    certs.ensure()
+    ensure_images(topo, rebuild)
+    print(f"playground: starting {len(topo.names)} hosts ...", flush=True)
+    try:
+        compose("up", "-d", "--no-build", "--remove-orphans",
+                *(["--force-recreate"] if rebuild else []))
+        wait_ready(topo, timeout)
+    except (PlaygroundError, KeyboardInterrupt):
+        compose("down", "--timeout", "2", check=False)
+        raise
+    print("playground: ready")
+
+
+def down() -> None:
+    check_engine()
+    compose("down", "--timeout", "5", "--remove-orphans")
+    print("playground: down")
+
+
+def running(topo: Topology, state: dict | None = None) -> list[str]:
+    state = containers() if state is None else state
+    return [h for h in topo.names if state.get(h, {}).get("state") == "running"
+            and state[h]["project"] == PROJECT]
+
+
+def pending(hosts: list[str]) -> list[str]:
+    """The hosts among these that have not yet marked themselves ready."""
+    with ThreadPoolExecutor(max_workers=len(hosts) or 1) as pool:
+        done = pool.map(lambda h: exec_(h, "test", "-e", READY_MARK).returncode == 0, hosts)
+        return [h for h, ok in zip(hosts, list(done)) if not ok]
+
+
+def wait_ready(topo: Topology, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    waiting = topo.names
+    while waiting:
+        state = containers()
+        for host in waiting:
+            if state.get(host, {}).get("state") not in ("running", "created", "restarting"):
+                raise PlaygroundError(f"{host} stopped while starting; its log ends:\n"
+                                      f"{logs_tail(host)}")
+        waiting = pending(waiting)
+        if waiting and time.monotonic() > deadline:
+            raise PlaygroundError(f"not ready after {timeout:.0f} s: {', '.join(waiting)}; "
+                                  f"the log of {waiting[0]} ends:\n{logs_tail(waiting[0])}")
+        if waiting:
+            time.sleep(0.2)   # poll interval of the readiness check
+    probe = exec_(*END_TO_END, timeout=30)
+    if probe.returncode != 0:
+        raise PlaygroundError(f"hosts are up but `{' '.join(END_TO_END[1:])}` on "
+                              f"{END_TO_END[0]} failed (exit {probe.returncode})")
+
+
+def check_conflicts(topo: Topology, state: dict) -> None:
+    """Refuse to start over containers or subnets that belong to something else."""
+    for host in topo.names:
+        if host in state and state[host]["project"] != PROJECT:
+            raise PlaygroundError(f"a container named {host} exists and is not the "
+                                  f"playground's: remove or rename it (docker rm -f {host})")
+    names = docker("network", "ls", "--format", "{{.Name}}").stdout.split()
+    fmt = '{{.Name}}\t{{index .Labels "com.docker.compose.project"}}\t' \
+          '{{range .IPAM.Config}}{{.Subnet}} {{end}}'
+    for line in docker("network", "inspect", "--format", fmt, *names).stdout.splitlines():
+        name, project, subnets = (line.split("\t") + ["", ""])[:3]
+        if project == PROJECT:
+            continue
+        for subnet in subnets.split():
+            net = ipaddress.ip_network(subnet, strict=False)
+            for carrier, ours in topo.carriers.items():
+                if net.version == ours.version and net.overlaps(ours):
+                    raise PlaygroundError(
+                        f"Docker network {name} uses {net}, which overlaps the playground's "
+                        f"{ours} ({carrier}): remove that network or change compose.yaml")
+
+
+def ensure_images(topo: Topology, rebuild: bool) -> None:
+    images = {svc["image"] for svc in topo.compose["services"].values() if "image" in svc}
+    if not rebuild and all(image_exists(i) for i in images):
+        return
+    print("playground: building images (the first time takes a few minutes) ...", flush=True)
+    env = {**os.environ, "PLAYGROUND_DEBIAN": debian_image()}
+    compose("--profile", "build", "build", "base", stream=True, env=env)
+    compose("build", stream=True, env=env)
+
+
+def debian_image() -> str:
+    """The Debian image the base image starts from: Docker Hub's, or one made locally."""
+    if image_exists(DEBIAN) or docker("pull", DEBIAN, check=False, timeout=300).returncode == 0:
+        return DEBIAN
+    if image_exists(LOCAL_DEBIAN):
+        return LOCAL_DEBIAN
+    if shutil.which("mmdebstrap") is None or os.geteuid() != 0:
+        raise PlaygroundError(f"cannot pull {DEBIAN} (no registry?): load it with `docker load`,"
+                              " or, on Debian/Ubuntu as root, install mmdebstrap so that "
+                              "./scripts/up can build it offline")
+    print(f"playground: no registry; building {LOCAL_DEBIAN} with mmdebstrap ...", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        tar = os.path.join(tmp, "rootfs.tar")
+        made = subprocess.run(["mmdebstrap", "--quiet", "--variant=minbase", "bookworm", tar,
+                               "http://deb.debian.org/debian"])
+        if made.returncode != 0:
+            raise PlaygroundError("mmdebstrap failed (see above): check the Debian mirror")
+        docker("import", tar, LOCAL_DEBIAN)
+    return LOCAL_DEBIAN
+
+
+def status(topo: Topology) -> list[dict]:
+    """One row per host: name, role, lab addresses and state."""
+    state = containers()
+    up_hosts = running(topo, state)
+    not_ready = set(pending(up_hosts))
+    rows = []
+    for host in topo.hosts.values():
+        if host.name in not_ready:
+            st = "starting"
+        elif host.name in up_hosts:
+            st = "ready"
+        else:
+            st = state.get(host.name, {}).get("state", "absent")
+        addrs = ", ".join(f"{i.name} {i.address.with_prefixlen if not i.peer else i.ip}"
+                          for i in host.interfaces)
+        rows.append({"host": host.name, "role": host.role, "addresses": addrs, "state": st})
+    return rows
+
+
+def format_table(rows: list[dict]) -> str:
+    cols = ["host", "role", "addresses", "state"]
+    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in cols}
+    lines = ["  ".join(c.upper().ljust(widths[c]) for c in cols)]
+    lines += ["  ".join(r[c].ljust(widths[c]) for c in cols) for r in rows]
+    return "\n".join(line.rstrip() for line in lines)
