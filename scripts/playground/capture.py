@@ -1,0 +1,74 @@
+"""Packet captures with tcpdump inside a host, brought back to the host as pcap files."""
+from __future__ import annotations
+
+import shlex
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import pcap
+from .engine import docker
+from .run import Server, scratch
+from .topology import Topology
+
+# Unbuffered, immediate delivery: without these a capture stopped right after the traffic
+# comes back empty. Big buffer so bursts are not dropped; -Z root so /tmp is writable.
+TCPDUMP = ["tcpdump", "-n", "-U", "--immediate-mode", "-B", "32768", "-Z", "root"]
+
+
+def interface(topo: Topology, host: str, facing: str | None) -> str:
+    return topo.facing(host, facing).name if facing else "any"
+
+
+class Capture:
+    def __init__(self, host: str, iface: str, bpf: str, path: Path):
+        self.host, self.iface, self.filter, self.path = host, iface, bpf, path
+        self.packets: list[pcap.Packet] = []
+        self._remote = scratch(".pcap")
+        argv = [*TCPDUMP, "-i", iface, "-w", self._remote, *shlex.split(bpf)]
+        self._tcpdump = Server(host, tuple(argv))
+
+    def wait_listening(self, timeout: float = 10) -> None:
+        deadline = time.monotonic() + timeout
+        while "listening on" not in self._tcpdump.output():
+            if not self._tcpdump.alive() or time.monotonic() > deadline:
+                raise AssertionError(f"tcpdump on {self.host} did not start: "
+                                     f"{self._tcpdump.stop().strip()}")
+            time.sleep(0.05)   # poll interval of the readiness check
+
+    def finish(self) -> list[pcap.Packet]:
+        """Stop tcpdump (SIGINT, inside the container), copy the pcap home and parse it."""
+        self._tcpdump.stop(signal="INT")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        docker("cp", f"{self.host}:{self._remote}", str(self.path))
+        docker("exec", self.host, "rm", "-f", self._remote)
+        self.packets = pcap.read(self.path)
+        return self.packets
+
+    def __iter__(self):
+        return iter(self.packets)
+
+
+@contextmanager
+def capture(topo: Topology, host: str, facing: str | None = None, bpf: str = "",
+            save_to: Path = Path("results")):
+    """Capture on host (on its link towards `facing`, or everywhere) around the block."""
+    iface = interface(topo, host, facing)
+    path = _free_path(save_to, f"{host}-{iface}")
+    cap = Capture(host, iface, bpf, path)
+    try:
+        cap.wait_listening()
+        yield cap
+    finally:
+        cap.finish()
+
+
+def _free_path(folder: Path, stem: str) -> Path:
+    """results/<test>/<host>-<iface>-N.pcap, reserved at once for captures side by side."""
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while (folder / f"{stem}-{n}.pcap").exists():
+        n += 1
+    path = folder / f"{stem}-{n}.pcap"
+    path.touch()
+    return path

@@ -1,0 +1,82 @@
+"""pytest fixtures for tests that use the live playground (imported by the conftest.py files).
+
+See labs/README.md for what each fixture does.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from . import capture as _capture, impair as _impair, lifecycle, run as _run
+from .engine import PlaygroundError
+from .topology import ROOT, Topology
+
+RESULTS = ROOT / "results"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def playground_up():
+    """Stop the whole run at once, with one line, when the playground is not up."""
+    topo = Topology()
+    try:
+        missing = set(topo.names) - set(lifecycle.running(topo))
+        missing |= set(lifecycle.pending(sorted(set(topo.names) - missing)))
+    except PlaygroundError as e:
+        pytest.exit(f"playground: {e}", returncode=2)
+    if missing:
+        pytest.exit(f"playground: not up ({', '.join(sorted(missing))} not ready): "
+                    "run ./scripts/up first", returncode=2)
+
+
+@pytest.fixture(scope="session")
+def topology() -> Topology:
+    return Topology()
+
+
+@pytest.fixture
+def results_dir(request) -> Path:
+    """results/<test name>/: where this test's captures are kept."""
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid.replace("/", "."))
+    return RESULTS / name
+
+
+@pytest.fixture
+def run():
+    return _run.run
+
+
+@pytest.fixture
+def serve():
+    return _run.serve
+
+
+@pytest.fixture
+def capture(topology, results_dir):
+    def start(host, facing=None, filter=""):
+        return _capture.capture(topology, host, facing, filter, save_to=results_dir)
+    return start
+
+
+@pytest.fixture
+def impair(topology):
+    def start(host, facing, loss=0.0, rate=None, delay=None):
+        if delay and not _impair.has_netem(host):
+            pytest.skip("this kernel has no netem qdisc, so delay cannot be emulated")
+        return _impair.impair(topology, host, facing, loss=loss, rate=rate, delay=delay)
+    return start
+
+
+@pytest.fixture
+def exercise(request):
+    """The in-container path of a student's file, or of our solution with --solutions."""
+    folder = "solutions" if request.config.getoption("--solutions") else "exercises"
+    chapter = Path(request.node.fspath).parent.name
+    return lambda name: f"/labs/{chapter}/{folder}/{name}"
+
+
+@pytest.fixture
+def lab_file(request):
+    chapter = Path(request.node.fspath).parent.name
+    return lambda name: f"/labs/{chapter}/{name}"
