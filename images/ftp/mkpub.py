@@ -24,4 +24,4 @@ for root, dirs, files in os.walk(pub):
             with open(path, "rb") as f:
                 lines.append(f"{hashlib.sha256(f.read()).hexdigest()}  {rel}\n")
 with open(os.path.join(pub, "SHA256SUMS"), "w") as f:
-    f.writelines(lines)
+    f.writelines(sorted(lines, key=lambda l: l.split("  ", 1)[1]))
