@@ -20,8 +20,11 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from .topology import ROOT, Topology
 
 CERTS = ROOT / "certs"
-CA_DIR, SHARED, HOSTS = CERTS / "ca", CERTS / "shared", CERTS / "hosts"
 CLIENT = "student"
+
+
+def _folders(root: Path) -> tuple[Path, Path, Path]:
+    return root / "ca", root / "shared", root / "hosts"
 
 
 def tls_hosts(topo: Topology) -> dict[str, list[str]]:
@@ -45,36 +48,38 @@ def aliases(topo: Topology, host) -> list[str]:
     return names
 
 
-def missing(topo: Topology | None = None) -> bool:
+def missing(topo: Topology | None = None, root: Path = CERTS) -> bool:
     topo = topo or Topology()
-    needed = [CA_DIR / "ca.key", SHARED / "ca.crt", SHARED / "ssh" / "id_ed25519",
-              SHARED / "client" / f"{CLIENT}.crt"]
-    needed += [HOSTS / h / "server.crt" for h in tls_hosts(topo)]
+    ca_dir, shared, hosts_dir = _folders(root)
+    needed = [ca_dir / "ca.key", shared / "ca.crt", shared / "ssh" / "id_ed25519",
+              shared / "client" / f"{CLIENT}.crt"]
+    needed += [hosts_dir / h / "server.crt" for h in tls_hosts(topo)]
     return not all(p.exists() for p in needed)
 
 
-def ensure(topo: Topology | None = None, fresh: bool = False) -> bool:
+def ensure(topo: Topology | None = None, fresh: bool = False, root: Path = CERTS) -> bool:
     """Make whatever is missing (everything, with fresh); True if anything was made."""
     topo = topo or Topology()
+    ca_dir, shared, hosts_dir = _folders(root)
     if fresh:
-        for folder in (CA_DIR, SHARED, HOSTS):
+        for folder in (ca_dir, shared, hosts_dir):
             shutil.rmtree(folder, ignore_errors=True)
-    if not missing(topo):
+    if not missing(topo, root):
         return False
-    if not (CA_DIR / "ca.key").exists():
-        for folder in (SHARED, HOSTS):   # anything signed by an older CA is worthless now
+    if not (ca_dir / "ca.key").exists():
+        for folder in (shared, hosts_dir):   # anything signed by an older CA is worthless now
             shutil.rmtree(folder, ignore_errors=True)
-        _write_ca()
-    ca_key = serialization.load_pem_private_key((CA_DIR / "ca.key").read_bytes(), None)
-    ca_cert = x509.load_pem_x509_certificate((CA_DIR / "ca.crt").read_bytes())
-    _write(SHARED / "ca.crt", (CA_DIR / "ca.crt").read_bytes(), 0o644)
+        _write_ca(ca_dir)
+    ca_key = serialization.load_pem_private_key((ca_dir / "ca.key").read_bytes(), None)
+    ca_cert = x509.load_pem_x509_certificate((ca_dir / "ca.crt").read_bytes())
+    _write(shared / "ca.crt", (ca_dir / "ca.crt").read_bytes(), 0o644)
     for host, names in tls_hosts(topo).items():
-        if not (HOSTS / host / "server.crt").exists():
-            _write_leaf(HOSTS / host / "server", names[0], names, ca_key, ca_cert, server=True)
-    if not (SHARED / "client" / f"{CLIENT}.crt").exists():
-        _write_leaf(SHARED / "client" / CLIENT, CLIENT, [], ca_key, ca_cert, server=False)
-    if not (SHARED / "ssh" / "id_ed25519").exists():
-        _write_ssh_key(SHARED / "ssh" / "id_ed25519")
+        if not (hosts_dir / host / "server.crt").exists():
+            _write_leaf(hosts_dir / host / "server", names[0], names, ca_key, ca_cert, server=True)
+    if not (shared / "client" / f"{CLIENT}.crt").exists():
+        _write_leaf(shared / "client" / CLIENT, CLIENT, [], ca_key, ca_cert, server=False)
+    if not (shared / "ssh" / "id_ed25519").exists():
+        _write_ssh_key(shared / "ssh" / "id_ed25519")
     return True
 
 
@@ -98,7 +103,7 @@ def _write(path: Path, data: bytes, mode: int) -> None:
     path.chmod(mode)
 
 
-def _write_ca() -> None:
+def _write_ca(folder: Path) -> None:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = _name("Network Playground CA (example.com)")
     cert = (x509.CertificateBuilder()
@@ -114,8 +119,8 @@ def _write_ca() -> None:
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
                            critical=False)
             .sign(key, hashes.SHA256()))
-    _write(CA_DIR / "ca.key", _key_pem(key), 0o600)
-    _write(CA_DIR / "ca.crt", cert.public_bytes(serialization.Encoding.PEM), 0o644)
+    _write(folder / "ca.key", _key_pem(key), 0o600)
+    _write(folder / "ca.crt", cert.public_bytes(serialization.Encoding.PEM), 0o644)
 
 
 def _write_leaf(stem: Path, cn: str, dns_names: list[str], ca_key, ca_cert, server: bool) -> None:

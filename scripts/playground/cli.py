@@ -4,8 +4,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
+from pathlib import Path
 
-from . import certs, lifecycle
+from . import benchmark, capture, certs, lifecycle
 from .engine import PlaygroundError, check_engine
 from .topology import Topology
 
@@ -39,6 +41,34 @@ def cmd_shell(args, topo):
     os.execvp("docker", ["docker", "exec", *tty, host, *command])
 
 
+def cmd_capture(args, topo):
+    host = require_host(topo, args.host)
+    if args.facing:
+        require_host(topo, args.facing)
+    check_engine()
+    if host not in lifecycle.running(topo):
+        raise PlaygroundError(f"{host} is not running: start the playground with ./scripts/up")
+    try:
+        iface = capture.interface(topo, host, args.facing)
+    except KeyError as e:
+        raise PlaygroundError(f"{e.args[0]}; its neighbours are: "
+                              f"{', '.join(topo.neighbours(host))}") from None
+    bpf = " ".join(args.filter)
+    if not args.write:
+        tty = ["-it"] if sys.stdin.isatty() else ["-i"]
+        os.execvp("docker", ["docker", "exec", *tty, host, "tcpdump", "-n", "-l", "-i", iface,
+                             *args.filter])
+    cap = capture.Capture(host, iface, bpf, Path(args.write).resolve())
+    cap.wait_listening()
+    print(f"playground: capturing on {host} {iface}; Ctrl-C to stop", file=sys.stderr)
+    try:
+        time.sleep(args.seconds or 10**9)
+    except KeyboardInterrupt:
+        pass
+    packets = cap.finish()
+    print(f"playground: {len(packets)} packets written to {args.write}", file=sys.stderr)
+
+
 def require_host(topo: Topology, name: str) -> str:
     if name not in topo.hosts:
         raise PlaygroundError(f"no host named {name!r}; the hosts are: {', '.join(topo.names)}")
@@ -70,6 +100,23 @@ def parser() -> argparse.ArgumentParser:
     shell.add_argument("host", help="a host name from compose.yaml, e.g. h1")
     shell.add_argument("command", nargs=argparse.REMAINDER, help="command to run instead of bash")
     shell.set_defaults(func=cmd_shell)
+    cap = sub.add_parser("capture", help="tcpdump on a host, live or into a pcap file",
+                         description="Watch packets on HOST (all interfaces, or the one facing "
+                         "NEIGHBOUR) live in the terminal, or with -w write them to a pcap "
+                         "file on this machine, ready for Wireshark.")
+    cap.add_argument("host", help="where to capture, e.g. isp")
+    cap.add_argument("filter", nargs="*", help="a tcpdump filter, e.g. udp port 53")
+    cap.add_argument("--facing", metavar="NEIGHBOUR", help="only the link towards this host")
+    cap.add_argument("-w", "--write", metavar="FILE", help="write a pcap file here instead")
+    cap.add_argument("--seconds", type=float, help="with -w: stop after this many seconds")
+    cap.set_defaults(func=cmd_capture)
+    bench = sub.add_parser("bench", help="measure start-up, shut-down, idle CPU and memory",
+                           description="Restart the playground while measuring: the floor of "
+                           "starting bare containers, up from down, up when up, down, and the "
+                           "idle CPU and memory of the running network. Prints figures and "
+                           "ratios; asserts nothing.")
+    bench.add_argument("--idle-seconds", type=float, default=10, help="idle sampling window")
+    bench.set_defaults(func=lambda args, topo: benchmark.main(topo, args.idle_seconds))
     return p
 
 

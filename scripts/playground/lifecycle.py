@@ -86,24 +86,33 @@ def wait_ready(topo: Topology, timeout: float) -> None:
 
 def check_conflicts(topo: Topology, state: dict) -> None:
     """Refuse to start over containers or subnets that belong to something else."""
-    for host in topo.names:
-        if host in state and state[host]["project"] != PROJECT:
-            raise PlaygroundError(f"a container named {host} exists and is not the "
-                                  f"playground's: remove or rename it (docker rm -f {host})")
     names = docker("network", "ls", "--format", "{{.Name}}").stdout.split()
     fmt = '{{.Name}}\t{{index .Labels "com.docker.compose.project"}}\t' \
           '{{range .IPAM.Config}}{{.Subnet}} {{end}}'
-    for line in docker("network", "inspect", "--format", fmt, *names).stdout.splitlines():
-        name, project, subnets = (line.split("\t") + ["", ""])[:3]
+    networks = [(line.split("\t") + ["", ""])[:3] for line in
+                docker("network", "inspect", "--format", fmt, *names).stdout.splitlines()]
+    problem = conflict(topo, state, networks)
+    if problem:
+        raise PlaygroundError(problem)
+
+
+def conflict(topo: Topology, state: dict, networks: list) -> str | None:
+    """What stands in the way, given the engine's containers and (name, project, subnets)."""
+    for host in topo.names:
+        if host in state and state[host]["project"] != PROJECT:
+            return (f"a container named {host} exists and is not the playground's: "
+                    f"remove or rename it (docker rm -f {host})")
+    for name, project, subnets in networks:
         if project == PROJECT:
             continue
         for subnet in subnets.split():
             net = ipaddress.ip_network(subnet, strict=False)
             for carrier, ours in topo.carriers.items():
                 if net.version == ours.version and net.overlaps(ours):
-                    raise PlaygroundError(
-                        f"Docker network {name} uses {net}, which overlaps the playground's "
-                        f"{ours} ({carrier}): remove that network or change compose.yaml")
+                    return (f"Docker network {name} uses {net}, which overlaps the "
+                            f"playground's {ours} ({carrier}): remove that network or "
+                            "change compose.yaml")
+    return None
 
 
 def ensure_images(topo: Topology, rebuild: bool) -> None:

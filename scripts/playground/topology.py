@@ -31,6 +31,7 @@ class Host:
     forwards: bool
     interfaces: tuple[Interface, ...]
     routes: dict = field(default_factory=dict, hash=False)
+    ports: dict = field(default_factory=dict, hash=False)   # port -> service, besides sshd
 
     @property
     def address(self) -> ipaddress.IPv4Address:
@@ -62,6 +63,11 @@ class Topology:
     def on_network(self, network: str) -> list[tuple[Host, Interface]]:
         return [(h, i) for h in self.hosts.values() for i in h.interfaces if i.network == network]
 
+    def neighbours(self, host: str) -> list[str]:
+        nets = {i.network for i in self[host].interfaces}
+        return [h.name for h in self.hosts.values()
+                if h.name != host and nets & {i.network for i in h.interfaces}]
+
     def facing(self, host: str, neighbour: str) -> Interface:
         """The interface of `host` on the link it shares with `neighbour`."""
         theirs = {i.network for i in self[neighbour].interfaces}
@@ -85,4 +91,5 @@ def _host(name: str, svc: dict) -> Host:
         for ifname, spec in lab["interfaces"].items())
     fqdn = ".".join(filter(None, [svc["hostname"], svc.get("domainname")]))
     forwards = str(svc.get("sysctls", {}).get("net.ipv4.ip_forward")) == "1"
-    return Host(name, lab["role"], fqdn, forwards, interfaces, dict(lab.get("routes", {})))
+    ports = {int(port): what for port, what in lab.get("ports", {}).items()}
+    return Host(name, lab["role"], fqdn, forwards, interfaces, dict(lab.get("routes", {})), ports)

@@ -1,0 +1,102 @@
+"""The per-installation CA: strict X.509 rules, names from compose.yaml, a real TLS handshake."""
+import socket
+import ssl
+import threading
+
+import pytest
+from cryptography import x509
+from cryptography.x509.oid import ExtendedKeyUsageOID
+
+from playground import certs
+from playground.topology import Topology
+
+topo = Topology()
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    root = tmp_path_factory.mktemp("certs")
+    assert certs.ensure(topo, root=root)
+    return root
+
+
+def load(path):
+    return x509.load_pem_x509_certificate(path.read_bytes())
+
+
+def test_ca_is_strict(made):
+    ca = load(made / "ca" / "ca.crt")
+    bc = ca.extensions.get_extension_for_class(x509.BasicConstraints)
+    ku = ca.extensions.get_extension_for_class(x509.KeyUsage)
+    assert bc.critical and bc.value.ca
+    assert ku.critical and ku.value.key_cert_sign and ku.value.crl_sign
+
+
+def test_server_certificates_name_every_alias(made):
+    for host, names in certs.tls_hosts(topo).items():
+        leaf = load(made / "hosts" / host / "server.crt")
+        san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+        eku = leaf.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+        assert set(san.get_values_for_type(x509.DNSName)) == set(names)
+        assert {topo[host].fqdn, host} <= set(names)
+        assert list(eku) == [ExtendedKeyUsageOID.SERVER_AUTH]
+    mail = certs.tls_hosts(topo)["mail"]
+    assert "smtp.example.com" in mail   # the CNAME clients may connect to
+
+
+def test_ca_key_stays_out_of_what_containers_mount(made):
+    mounted = [p for folder in ("shared", "hosts") for p in (made / folder).rglob("*")]
+    ca_key = (made / "ca" / "ca.key").read_bytes()
+    assert all(p.is_dir() or p.read_bytes() != ca_key for p in mounted)
+    assert (made / "ca" / "ca.key").stat().st_mode & 0o077 == 0
+
+
+def test_nothing_is_remade_until_asked(made):
+    before = (made / "ca" / "ca.crt").read_bytes()
+    assert not certs.ensure(topo, root=made)
+    assert (made / "ca" / "ca.crt").read_bytes() == before
+
+
+def test_fresh_makes_a_new_ca(tmp_path):
+    certs.ensure(topo, root=tmp_path)
+    before = (tmp_path / "ca" / "ca.crt").read_bytes()
+    certs.ensure(topo, fresh=True, root=tmp_path)
+    assert (tmp_path / "ca" / "ca.crt").read_bytes() != before
+    assert not certs.missing(topo, tmp_path)
+
+
+def handshake(made, host, server_name, client_cert=False):
+    """TLS over a socket pair: our server certificate against a strict client."""
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(made / "hosts" / host / "server.crt",
+                               made / "hosts" / host / "server.key")
+    client_ctx = ssl.create_default_context(cafile=str(made / "ca" / "ca.crt"))
+    client_ctx.verify_flags |= ssl.VERIFY_X509_STRICT
+    a, b = socket.socketpair()
+    server = threading.Thread(target=lambda: _serve(server_ctx, b))
+    server.start()
+    try:
+        with client_ctx.wrap_socket(a, server_hostname=server_name) as tls:
+            return tls.getpeercert()["subject"]
+    finally:
+        a.close()
+        server.join()
+
+
+def _serve(ctx, sock):
+    try:
+        ctx.wrap_socket(sock, server_side=True).close()
+    except (ssl.SSLError, OSError):
+        pass   # the client refused us; the client side reports why
+    finally:
+        sock.close()
+
+
+@pytest.mark.parametrize("host", ["www", "mail", "ftp"])
+def test_strict_verification_accepts_every_server(made, host):
+    assert handshake(made, host, topo[host].fqdn)
+
+
+def test_wrong_name_is_refused(made):
+    with pytest.raises(ssl.SSLCertVerificationError, match="mismatch"):
+        handshake(made, "www", "mail.example.com")
