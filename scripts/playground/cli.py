@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import benchmark, capture, certs, lifecycle
+from . import benchmark, capture, certs, diagram, lifecycle
 from .engine import PlaygroundError, check_engine
 from .topology import Topology
 
@@ -110,6 +110,10 @@ def parser() -> argparse.ArgumentParser:
     cap.add_argument("-w", "--write", metavar="FILE", help="write a pcap file here instead")
     cap.add_argument("--seconds", type=float, help="with -w: stop after this many seconds")
     cap.set_defaults(func=cmd_capture)
+    draw = sub.add_parser("diagram", help="print the topology as a Mermaid diagram",
+                          description="Print a Mermaid flowchart of hosts and links, drawn "
+                          "from compose.yaml (README.md embeds it; GitHub renders it).")
+    draw.set_defaults(func=lambda args, topo: print(diagram.mermaid(topo)))
     bench = sub.add_parser("bench", help="measure start-up, shut-down, idle CPU and memory",
                            description="Restart the playground while measuring: the floor of "
                            "starting bare containers, up from down, up when up, down, and the "
