@@ -61,10 +61,11 @@ def capture(topology, results_dir):
 
 @pytest.fixture
 def impair(topology):
-    def start(host, facing, loss=0.0, rate=None, delay=None):
+    def start(host, facing, loss=0.0, rate=None, delay=None, match=""):
         if delay and not _impair.has_netem(host):
             pytest.skip("this kernel has no netem qdisc, so delay cannot be emulated")
-        return _impair.impair(topology, host, facing, loss=loss, rate=rate, delay=delay)
+        return _impair.impair(topology, host, facing, loss=loss, rate=rate, delay=delay,
+                              match=match)
     return start
 
 

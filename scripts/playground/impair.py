@@ -1,6 +1,7 @@
 """Temporary link impairments on a host's interface: loss (iptables), rate (tbf), delay (netem)."""
 from __future__ import annotations
 
+import shlex
 from contextlib import contextmanager
 
 from .engine import exec_
@@ -28,13 +29,17 @@ def _sh(host: str, *cmd: str) -> None:
 
 @contextmanager
 def impair(topo: Topology, host: str, facing: str, loss: float = 0.0, rate: str | None = None,
-           delay: str | None = None):
-    """Impair what `host` sends towards `facing`, for the duration of the block only."""
+           delay: str | None = None, match: str = ""):
+    """Impair what `host` sends towards `facing`, for the duration of the block only.
+
+    `match` narrows the loss to some traffic with iptables match arguments, e.g.
+    "-p udp --dport 2010", so that tests running side by side keep their packets."""
     iface = topo.facing(host, facing).name
     if rate and delay:
         raise ValueError("rate and delay both need the root qdisc: use one at a time")
     tag = scratch("-impair").rsplit("/", 1)[1]
-    rule = ["POSTROUTING", "-t", "mangle", "-o", iface, "-m", "statistic", "--mode", "random",
+    rule = ["POSTROUTING", "-t", "mangle", "-o", iface, *shlex.split(match),
+            "-m", "statistic", "--mode", "random",
             "--probability", str(loss), "-m", "comment", "--comment", tag, "-j", "DROP"]
     qdisc = None
     if delay:
