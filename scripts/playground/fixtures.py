@@ -5,6 +5,7 @@ See labs/README.md for what each fixture does.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,7 @@ def topology() -> Topology:
 def results_dir(request) -> Path:
     """results/<test name>/: where this test's captures are kept."""
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid.replace("/", "."))
+    shutil.rmtree(RESULTS / name, ignore_errors=True)   # only this run's captures
     return RESULTS / name
 
 

@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Which interface a server binds decides who can reach it.
+
+Bound to 127.0.0.1 it is reachable only from the same host: a SYN from elsewhere is answered
+with a RST ("connection refused"). Bound to 0.0.0.0 (every interface) anyone can connect.
+"""
+import argparse
+
+from tcpkit import connect, fail, listen, port_number, serve_forever
+
+PORT = 3020
+
+
+def greet(conn, peer):
+    me = conn.getsockname()
+    conn.sendall(f"hello {peer[0]}, this is {me[0]}:{me[1]}\n".encode())
+    print(f"{peer[0]}:{peer[1]}: greeted", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("role", choices=["server", "client"])
+    parser.add_argument("host", nargs="?", default="www", help="server host (client only)")
+    parser.add_argument("--bind", default="127.0.0.1", help="server address (default %(default)s)")
+    parser.add_argument("--port", type=port_number, default=PORT,
+                        help="default %(default)s")
+    args = parser.parse_args()
+    if args.role == "server":
+        serve_forever(listen(args.bind, args.port), greet)
+        return
+    with connect(args.host, args.port, timeout=5) as sock:
+        try:
+            with sock.makefile("r") as infile:
+                print(infile.readline(), end="")
+        except OSError as exc:
+            fail(f"{exc.__class__.__name__}: {exc}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""A TCP deadlock, bounded: the client sends everything before it reads a single byte.
+
+The server echoes every chunk in capitals. Once the client's receive buffer is full (window 0
+on the wire) the server's sendall() blocks, so it stops reading; its own receive buffer fills
+and the client's send blocks too. Nobody reads, nobody moves: after a few seconds without
+progress each side gives up and says so. nodeadlock_client.py (Exercise 2) is the fix.
+"""
+import argparse
+import socket
+import time
+
+from tcpkit import (connect, digest, fail, listen, port_number, sample_data, serve_forever,
+                    small_buffers)
+
+PORT = 3001
+STALL = 3.0   # seconds without progress that count as a deadlock
+SERVER_STALL = 5.0
+
+
+def echo_upper(conn, peer):
+    conn.settimeout(SERVER_STALL)
+    echoed = []   # kept to report a digest the client can compare with
+    try:
+        while data := conn.recv(65536):
+            conn.sendall(data.upper())
+            echoed.append(data.upper())
+    except TimeoutError:
+        print(f"{peer[0]}:{peer[1]}: client stopped reading; gave up with "
+              f"{sum(map(len, echoed))} bytes echoed", flush=True)
+        return
+    echoed = b"".join(echoed)
+    print(f"{peer[0]}:{peer[1]}: echoed {len(echoed)} bytes, sha256 {digest(echoed)}",
+          flush=True)   # before the FIN, so the report is there once the client is done
+    conn.shutdown(socket.SHUT_WR)   # all echoed: tell the client there is no more
+
+
+def send_then_read(sock, data):
+    """The naive client: sendall first, read afterwards. Returns what it read."""
+    sent, start = 0, time.monotonic()
+    sock.settimeout(STALL)
+    try:
+        for sent in range(0, len(data), 65536):
+            sock.sendall(data[sent:sent + 65536])
+    except TimeoutError:
+        fail(f"deadlock: neither side is reading (sent about {sent} of {len(data)} bytes, "
+             f"no progress for {STALL:.0f} s after {time.monotonic() - start:.1f} s)")
+    sock.shutdown(socket.SHUT_WR)
+    received = b""
+    while more := sock.recv(65536):
+        received += more
+    return received
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("role", choices=["server", "client"])
+    parser.add_argument("host", nargs="?", default="www", help="server host (client only)")
+    parser.add_argument("--port", type=port_number, default=PORT,
+                        help="default %(default)s")
+    parser.add_argument("--size", type=int, default=4_000_000, help="bytes the client sends")
+    args = parser.parse_args()
+    if args.role == "server":
+        sock = listen("", args.port)
+        small_buffers(sock)   # accepted sockets inherit the listening socket's buffers
+        serve_forever(sock, echo_upper)
+        return
+    with connect(args.host, args.port, before=small_buffers) as sock:
+        try:
+            received = send_then_read(sock, sample_data(args.size))
+        except OSError as exc:
+            fail(f"{exc.__class__.__name__}: {exc}")
+    print(f"sent {args.size} bytes, received {len(received)} bytes, sha256 {digest(received)}")
+
+
+if __name__ == "__main__":
+    main()

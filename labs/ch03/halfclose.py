@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Half-close: the client says "I have no more to send" with shutdown(SHUT_WR), then reads.
+
+The server cannot answer before it has everything, and it knows it has everything only when
+it reads EOF. shutdown(SHUT_WR) sends that EOF (a FIN) while the client's side stays open
+for reading, so the answer still arrives after the client's FIN.
+"""
+import argparse
+import socket
+import sys
+
+from tcpkit import connect, fail, listen, port_number, serve_forever
+
+PORT = 3002
+
+
+def count(conn, peer):
+    """Read lines through a file object until EOF, then send one line of totals."""
+    lines = words = size = 0
+    with conn.makefile("rb") as infile, conn.makefile("wb") as outfile:
+        for line in infile:   # iteration ends at EOF: the client's shutdown(SHUT_WR)
+            lines, words, size = lines + 1, words + len(line.split()), size + len(line)
+        outfile.write(f"{lines} lines, {words} words, {size} bytes\n".encode())
+    print(f"{peer[0]}:{peer[1]}: EOF after {size} bytes; answered", flush=True)
+
+
+def ask(host, port, text):
+    with connect(host, port) as sock:
+        sock.sendall(text)
+        sock.shutdown(socket.SHUT_WR)   # FIN now; reading still works
+        with sock.makefile("rb") as infile:
+            return infile.read().decode()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("role", choices=["server", "client"])
+    parser.add_argument("host", nargs="?", default="www", help="server host (client only)")
+    parser.add_argument("--port", type=port_number, default=PORT,
+                        help="default %(default)s")
+    args = parser.parse_args()
+    if args.role == "server":
+        serve_forever(listen("", args.port), count)
+        return
+    text = sys.stdin.buffer.read()   # e.g. a file piped in
+    try:
+        print(ask(args.host, args.port, text), end="")
+    except OSError as exc:
+        fail(f"{exc.__class__.__name__}: {exc}")
+
+
+if __name__ == "__main__":
+    main()
