@@ -125,7 +125,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = parser().parse_args(argv)
+    p = parser()
+    args, extra = p.parse_known_args(argv)
+    if extra and args.func is cmd_capture and not any(w.startswith("-") for w in extra):
+        args.filter += extra   # the filter may come after the options, as with tcpdump
+    elif extra:
+        p.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         args.func(args, Topology())
     except PlaygroundError as e:

@@ -53,11 +53,15 @@ class Server:
         # Unbuffered, so that output() shows what a Python server printed so far.
         script = f"PYTHONUNBUFFERED=1 setsid {shlex.join(argv)} > {self.out} 2>&1 < /dev/null & echo $!"
         self.pid = docker("exec", host, "sh", "-c", script).stdout.strip()
+        self.final: str | None = None
 
     def alive(self) -> bool:
         return exec_(self.host, "kill", "-0", self.pid).returncode == 0
 
     def output(self) -> str:
+        """What it printed so far; after stop(), everything it printed."""
+        if self.final is not None:
+            return self.final
         return exec_(self.host, "cat", self.out).stdout
 
     def stop(self, signal: str = "TERM") -> str:
@@ -66,9 +70,9 @@ class Server:
         exec_(self.host, "sh", "-c", f"kill -{signal} {group} 2>/dev/null; "
               f"for i in $(seq 20); do kill -0 {group} 2>/dev/null || break; sleep 0.1; done; "
               f"kill -KILL {group} 2>/dev/null; true")
-        out = self.output()
+        self.final = self.output()
         exec_(self.host, "rm", "-f", self.out)
-        return out
+        return self.final
 
 
 def listening(host: str, port: int, proto: str = "tcp") -> bool:
