@@ -1,0 +1,316 @@
+"""Grader for ch04 (names and DNS): program output against the zone that compose.yaml declares,
+and the queries on the wire between isp and backbone (the lab DNS)."""
+import ipaddress
+import re
+import uuid
+
+import dpkt
+import pytest
+
+QTYPE = {"A": 1, "NS": 2, "CNAME": 5, "SOA": 6, "PTR": 12, "MX": 15, "TXT": 16, "AAAA": 28}
+NXDOMAIN = 3
+
+
+# --- what the zone should hold, derived from compose.yaml -------------------------------------
+
+def zone_records(topology):
+    """(owner, type, rdata) of the extra records in x-lab.zone, e.g. ('example.com.', 'MX',
+    '10 mail.example.com.')."""
+    out = []
+    for line in topology.compose["x-lab"]["zone"]["records"]:
+        owner, _cls, rtype, rdata = line.split(None, 3)
+        out.append((owner, rtype, rdata))
+    return out
+
+
+def records(topology, owner, rtype):
+    return [rdata for o, t, rdata in zone_records(topology) if o == owner and t == rtype]
+
+
+def address_of(topology, name):
+    """The A record the zone has for a fully qualified name (with trailing dot)."""
+    extra = records(topology, name, "A")
+    if extra:
+        return extra[0]
+    for host in topology.hosts.values():
+        if host.fqdn + "." == name:
+            return str(host.address)
+    raise KeyError(name)
+
+
+def reverse_names(topology):
+    """{address: PTR name} for every lab address, as the zone generator assigns them."""
+    declared = {a: n + "." for n, a in topology.compose["x-lab"]["zone"].get("names", {}).items()}
+    names = {}
+    for host in topology.hosts.values():
+        for iface in host.interfaces:
+            names[str(iface.ip)] = declared.get(str(iface.ip), host.fqdn + ".")
+    return names
+
+
+def dns_server(topology):
+    return str(topology.dns_server.address)
+
+
+def client_nat(topology):
+    """Where home A's queries come from once past modemA."""
+    return str(topology["modemA"].interface("wan").ip)
+
+
+# --- what crossed the wire --------------------------------------------------------------------
+
+def dns_messages(packets):
+    """(packet, dpkt DNS message) for every DNS message in UDP payloads (TCP: after the
+    2-byte length prefix, one message per segment is enough for these small answers)."""
+    out = []
+    for p in packets:
+        data = p.payload[2:] if p.proto == "tcp" else p.payload
+        if len(data) < 12:
+            continue
+        try:
+            out.append((p, dpkt.dns.DNS(data)))
+        except (dpkt.UnpackError, IndexError):
+            continue
+    return out
+
+
+def queries(cap, qname, qtype, src=None):
+    """The queries for (qname, qtype) seen in a capture (qname without trailing dot)."""
+    return [(p, m) for p, m in dns_messages(cap.packets)
+            if m.qr == dpkt.dns.DNS_Q and m.qd and m.qd[0].name.lower() == qname.lower()
+            and m.qd[0].type == QTYPE[qtype] and (src is None or p.src == src)]
+
+
+def answers(cap, qname, qtype):
+    return [(p, m) for p, m in dns_messages(cap.packets)
+            if m.qr == dpkt.dns.DNS_R and m.qd and m.qd[0].name.lower() == qname.lower()
+            and m.qd[0].type == QTYPE[qtype]]
+
+
+def assert_queried(cap, topology, qname, qtype, proto="udp"):
+    __tracebackhide__ = True
+    seen = [p for p, _ in queries(cap, qname, qtype, src=client_nat(topology))
+            if p.dst == dns_server(topology) and p.dport == 53 and p.proto == proto]
+    assert seen, (f"no {qtype} query for {qname!r} over {proto.upper()}/53 from "
+                  f"{client_nat(topology)} to {dns_server(topology)} crossed isp->backbone; "
+                  f"the capture held: {[str(p) for p in cap.packets][:10]}")
+
+
+def clean_exit(result, program):
+    """The program did not crash: no traceback, and it finished in time."""
+    __tracebackhide__ = True
+    assert not result.timed_out, f"{program} hung (killed at the time limit)"
+    if "NotImplementedError" in result.stderr:
+        pytest.fail(f"{program}: {result.stderr.strip().splitlines()[-1]}")
+    assert "Traceback" not in result.stderr, f"{program} crashed:\n{result.stderr}"
+
+
+def target_lines(stdout):
+    """The `PREFERENCE HOST ADDRESS...` lines of mail_route.py."""
+    return [(int(m[1]), m[2].lower(), m[3].split())
+            for m in re.finditer(r"^(\d+) (\S+) ((?:\d+\.\d+\.\d+\.\d+ ?)+)$", stdout, re.M)]
+
+
+def unknown_name():
+    return f"no-such-{uuid.uuid4().hex[:8]}.example.com"
+
+
+# --- example programs -------------------------------------------------------------------------
+
+def test_dns_query_agrees_with_zone_and_dig(run, capture, lab_file, topology):
+    """dns_query.py prints what the zone holds, the same as dig (an independent client)."""
+    types = ["A", "MX", "NS", "SOA", "TXT"]
+    with capture("isp", facing="backbone", filter="udp port 53") as cap:
+        result = run("h1", "python3", lab_file("dns_query.py"), "example.com", *types)
+    result.check()
+    for rtype in types:
+        dig = run("h3", "dig", "+short", "example.com", rtype).check()
+        expected = {line.strip() for line in dig.stdout.splitlines() if line.strip()}
+        assert expected, f"dig found no {rtype} for example.com: is the lab DNS up?"
+        printed = {m[1].strip() for m in
+                   re.finditer(rf"^example\.com\. {rtype} (.+)$", result.stdout, re.M)}
+        assert printed == expected, f"{rtype}: program printed {printed}, dig says {expected}"
+        assert_queried(cap, topology, "example.com", rtype)
+    assert set(records(topology, "example.com.", "MX")) <= set(
+        m[1] for m in re.finditer(r"^example\.com\. MX (.+)$", result.stdout, re.M))
+    assert address_of(topology, "example.com.") in result.stdout
+
+
+def test_dns_query_tells_nodata_from_nxdomain(run, capture, lab_file, topology):
+    missing = unknown_name()
+    with capture("isp", facing="backbone", filter="udp port 53") as cap:
+        nodata = run("h1", "python3", lab_file("dns_query.py"), "example.com", "AAAA").check()
+        nx = run("h1", "python3", lab_file("dns_query.py"), missing, "A").check()
+    assert "NODATA" in nodata.stdout and "NXDOMAIN" not in nodata.stdout, nodata.stdout
+    assert "NXDOMAIN" in nx.stdout, nx.stdout
+    # On the wire: NOERROR with no answer, versus rcode 3.
+    assert any(m.rcode == 0 and not m.an for _, m in answers(cap, "example.com", "AAAA"))
+    assert any(m.rcode == NXDOMAIN for _, m in answers(cap, missing, "A"))
+
+
+def test_dns_query_ptr(run, lab_file, topology):
+    www = str(topology["www"].address)
+    result = run("h2", "python3", lab_file("dns_query.py"), "-x", www).check()
+    assert f"PTR {topology['www'].fqdn}." in result.stdout, result.stdout
+
+
+def test_dns_query_over_tcp(run, capture, lab_file, topology):
+    with capture("isp", facing="backbone", filter="tcp port 53") as cap:
+        result = run("h1", "python3", lab_file("dns_query.py"), "--tcp", "example.com",
+                     "SOA").check()
+    assert ", TCP," in result.stdout and "SOA backbone." in result.stdout, result.stdout
+    syns = [p for p in cap.packets if p.flags == "S" and p.dst == dns_server(topology)
+            and p.dport == 53]
+    assert syns, "no TCP handshake towards the DNS server on port 53"
+    assert_queried(cap, topology, "example.com", "SOA", proto="tcp")
+
+
+def test_truncated_udp_answer_is_retried_over_tcp(run, serve, capture, lab_file, topology):
+    """Against truncating_relay.py (the lab zone is too small for BIND to truncate)."""
+    relay_host, port = "h2", 4053
+    relay_ip = str(topology[relay_host].address)
+    with serve(relay_host, "python3", lab_file("truncating_relay.py"), "--port", str(port),
+               port=port, proto="udp"):
+        with capture(relay_host, filter=f"port {port}") as near, \
+                capture("isp", facing="backbone", filter="tcp port 53") as far:
+            result = run("h1", "python3", lab_file("dns_query.py"), "--server", relay_ip,
+                         "--port", str(port), "example.com", "TXT").check()
+    assert "truncated" in result.stdout and "TCP" in result.stdout, result.stdout
+    for txt in records(topology, "example.com.", "TXT"):
+        assert f"example.com. TXT {txt}" in result.stdout, f"missing {txt}:\n{result.stdout}"
+    udp_replies = [m for p, m in dns_messages(near.packets)
+                   if p.proto == "udp" and p.src == relay_ip and m.qr == dpkt.dns.DNS_R]
+    assert udp_replies and all(m.tc and not m.an for m in udp_replies), \
+        "the relay's UDP reply should carry the TC flag and no answer"
+    assert any(p.proto == "tcp" and p.flags == "S" and p.dport == port for p in near.packets), \
+        "the client did not retry over TCP after the truncated reply"
+    assert_queried(far, topology, "example.com", "TXT", proto="tcp")
+
+
+def test_getaddrinfo_service_and_canonical_name(run, capture, lab_file, topology):
+    www = topology["www"]
+    port = run("h1", "getent", "services", "http/tcp").check().stdout.split()[1].split("/")[0]
+    with capture("isp", facing="backbone", filter="udp port 53") as cap:
+        result = run("h1", "python3", lab_file("names.py"), "www", "http", "--canon",
+                     "--family", "inet", "--connect").check()
+    assert f"port {port} (http/tcp in /etc/services)" in result.stdout, result.stdout
+    assert f"('{www.address}', {port}) canonical name '{www.fqdn}'" in result.stdout
+    assert f"to ('{www.address}', {port})" in result.stdout, result.stdout
+    assert_queried(cap, topology, www.fqdn, "A")   # the search domain, applied by the system
+
+
+def test_gaierror_is_one_clear_line(run, lab_file):
+    result = run("h1", "python3", lab_file("names.py"), unknown_name(), "http")
+    assert result.status != 0 and "Traceback" not in result.stderr
+    assert "cannot resolve" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_system_resolver_versus_direct_query(run, capture, lab_file, topology):
+    www = topology["www"]
+    with capture("isp", facing="backbone", filter="udp port 53") as cap:
+        short = run("h1", "python3", lab_file("compare_resolvers.py"), "www").check()
+        own = run("h1", "python3", lab_file("compare_resolvers.py"), "h1").check()
+    assert f"www -> {www.fqdn} {www.address}" in short.stdout, short.stdout
+    assert "(A www.): NXDOMAIN" in short.stdout and "differ" in short.stdout, short.stdout
+    assert_queried(cap, topology, www.fqdn, "A")   # the system's, with the search domain
+    assert_queried(cap, topology, "www", "A")      # the direct one, exactly as given
+    assert "/etc/hosts" in own.stdout, own.stdout
+    # h1 is in h1's /etc/hosts: only the direct query (with EDNS) went out, none from the
+    # system resolver (glibc sends no OPT record).
+    asked = queries(cap, "h1", "A", src=client_nat(topology))
+    with_edns = [m for _, m in asked if any(rr.type == dpkt.dns.DNS_OPT for rr in m.ar)]
+    assert with_edns, "the direct query for h1 did not cross isp"
+    assert len(with_edns) == len(asked), "the system resolver should not have asked DNS for h1"
+
+
+# --- Exercise 1: where mail goes --------------------------------------------------------------
+
+@pytest.mark.exercise(1)
+def test_mail_route_mx_by_preference(run, capture, exercise, topology):
+    with capture("isp", facing="backbone", filter="udp port 53") as cap:
+        result = run("h1", "python3", exercise("mail_route.py"), "example.com")
+    clean_exit(result, "mail_route.py")
+    result.check()
+    mx = sorted((int(p), host) for p, host in
+                (r.split() for r in records(topology, "example.com.", "MX")))
+    expected = [(p, host, [address_of(topology, host)]) for p, host in mx]
+    assert target_lines(result.stdout) == expected, \
+        f"expected the targets {expected} in this order, got:\n{result.stdout}"
+    assert_queried(cap, topology, "example.com", "MX")
+
+
+@pytest.mark.exercise(1)
+@pytest.mark.parametrize("host", ["www", "smtp-alias"])
+def test_mail_route_falls_back_to_address(run, capture, exercise, topology, host):
+    if host == "www":
+        name = topology["www"].fqdn + "."
+        final = name
+    else:
+        owner, _, target = next(r for r in zone_records(topology) if r[1] == "CNAME")
+        name, final = owner, target
+    assert not records(topology, final, "MX"), "the zone changed: pick another name"
+    with capture("isp", facing="backbone", filter="udp port 53") as cap:
+        result = run("h1", "python3", exercise("mail_route.py"), name)
+    clean_exit(result, "mail_route.py")
+    result.check()
+    assert target_lines(result.stdout) == [(0, final, [address_of(topology, final)])], \
+        f"expected `0 {final} {address_of(topology, final)}`, got:\n{result.stdout}"
+    assert "NODATA" in result.stdout, "say that there was no MX record (NODATA)"
+    if name != final:
+        assert "CNAME" in result.stdout, "say that the name is an alias (CNAME)"
+    assert_queried(cap, topology, name.rstrip("."), "MX")
+    assert_queried(cap, topology, name.rstrip("."), "A")
+
+
+@pytest.mark.exercise(1)
+def test_mail_route_nxdomain_and_nodata_differ(run, capture, exercise, topology):
+    missing = unknown_name()
+    empty = next(z for z in topology.compose["x-lab"]["zone"]["zones"]
+                 if z.endswith("in-addr.arpa"))   # a zone apex: SOA and NS, no MX, no A
+    with capture("isp", facing="backbone", filter="udp port 53") as cap:
+        nx = run("h1", "python3", exercise("mail_route.py"), missing)
+        nodata = run("h1", "python3", exercise("mail_route.py"), empty)
+    for result in (nx, nodata):
+        clean_exit(result, "mail_route.py")
+        assert result.status != 0, f"mail cannot be delivered: exit non-zero\n{result.stdout}"
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, f"expected one line on stderr, got {lines}"
+    assert "NXDOMAIN" in nx.stderr and "NODATA" not in nx.stderr, nx.stderr
+    assert "NODATA" in nodata.stderr and "NXDOMAIN" not in nodata.stderr, nodata.stderr
+    assert nx.status != nodata.status, "use different exit statuses for the two cases"
+    assert any(m.rcode == NXDOMAIN for _, m in answers(cap, missing, "MX")), \
+        "the NXDOMAIN answer was not seen on the wire"
+    assert not queries(cap, missing, "A"), "after NXDOMAIN there is nothing to fall back to"
+    assert any(m.rcode == 0 and not m.an for _, m in answers(cap, empty, "A")), \
+        "the A query (the fallback) for the zone apex was not seen on the wire"
+
+
+# --- Exercise 2: forward-confirmed reverse DNS ------------------------------------------------
+
+@pytest.mark.exercise(2)
+def test_reverse_check_confirms_every_lab_address(run, capture, exercise, topology):
+    names = reverse_names(topology)
+    with capture("isp", facing="backbone", filter="udp port 53") as cap:
+        result = run("h3", "python3", exercise("reverse_check.py"), *names, timeout=40)
+    clean_exit(result, "reverse_check.py")
+    for address, name in names.items():
+        assert f"{address} {name} confirmed" in result.stdout.splitlines(), \
+            f"expected `{address} {name} confirmed`, got:\n{result.stdout}"
+    assert result.status == 0, "every lab address is confirmed: exit 0"
+    for address, name in names.items():
+        ptr = ipaddress.ip_address(address).reverse_pointer
+        assert_queried(cap, topology, ptr, "PTR")
+        assert_queried(cap, topology, name.rstrip("."), "A")
+
+
+@pytest.mark.exercise(2)
+def test_reverse_check_unknown_address(run, capture, exercise, topology):
+    known = set(reverse_names(topology))
+    address = next(a for a in (f"10.254.{i}.254" for i in range(256)) if a not in known)
+    with capture("isp", facing="backbone", filter="udp port 53") as cap:
+        result = run("h3", "python3", exercise("reverse_check.py"), address)
+    clean_exit(result, "reverse_check.py")
+    assert f"{address} no PTR record (NXDOMAIN)" in result.stdout, result.stdout
+    assert result.status != 0, "an address without a name is not confirmed: exit non-zero"
+    ptr = ipaddress.ip_address(address).reverse_pointer
+    assert any(m.rcode == NXDOMAIN for _, m in answers(cap, ptr, "PTR"))

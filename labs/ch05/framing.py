@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Two ways to mark where a message ends on a TCP stream: by closing, or by a delimiter.
+
+    python3 /labs/ch05/framing.py server --mode close            # on www
+    python3 /labs/ch05/framing.py client www --mode close one two three
+    python3 /labs/ch05/framing.py server --mode delim            # on www
+    python3 /labs/ch05/framing.py client www --mode delim one two three
+
+close: the client sends everything, then shuts down its sending side (FIN); the server reads
+until end-of-file, answers, and closes in turn (another FIN). One message per direction.
+delim: each message ends with a newline, so one connection carries many; a message may not
+contain the delimiter itself.
+"""
+import argparse
+import socket
+
+from wire import failures_reported, port_number, records, recv_until_close, serve_forever
+
+PORT = 5000
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("role", choices=["server", "client"])
+    parser.add_argument("host", nargs="?", help="the server to connect to (client only)")
+    parser.add_argument("messages", nargs="*", help="messages to send (client only)")
+    parser.add_argument("--mode", choices=["close", "delim"], default="close")
+    parser.add_argument("--port", type=port_number, default=PORT,
+                        help=f"TCP port (default {PORT})")
+    parser.add_argument("--timeout", type=float, default=10.0, help="client timeout, seconds")
+    args = parser.parse_intermixed_args()   # options may come after the host
+    if args.timeout <= 0:
+        parser.error("--timeout must be a positive number of seconds")
+    if args.role == "client" and not args.host:
+        parser.error("the client needs the server's host name")
+    if args.role == "client" and any("\n" in m for m in args.messages) and args.mode == "delim":
+        parser.error("with --mode delim a message cannot contain the delimiter (newline)")
+    return args
+
+
+def serve_close(conn, peer):
+    data = recv_until_close(conn)
+    print(f"{peer[0]}:{peer[1]} sent {len(data)} bytes, then closed its side: {data[:60]!r}",
+          flush=True)
+    conn.sendall(f"received {len(data)} bytes\n".encode())
+    # Leaving the handler closes the socket: our FIN tells the client the reply is complete.
+
+
+def serve_delim(conn, peer):
+    for n, record in enumerate(records(conn), 1):
+        print(f"{peer[0]}:{peer[1]} message {n}: {record!r}", flush=True)
+        conn.sendall(f"message {n}: {len(record)} bytes\n".encode())
+
+
+def client(args):
+    with failures_reported(f"talking to {args.host} port {args.port}"):
+        sock = socket.create_connection((args.host, args.port), timeout=args.timeout)
+        with sock:
+            if args.mode == "close":
+                sock.sendall(" ".join(args.messages).encode())
+                sock.shutdown(socket.SHUT_WR)   # "I am done": the server's recv() returns b''
+                print(recv_until_close(sock).decode().rstrip())
+                return
+            for message in args.messages:
+                sock.sendall(message.encode() + b"\n")
+            sock.shutdown(socket.SHUT_WR)
+            for reply in records(sock):
+                print(reply.decode())
+
+
+def main():
+    args = parse_args()
+    if args.role == "server":
+        handler = serve_close if args.mode == "close" else serve_delim
+        serve_forever(args.port, handler, f"framing server ({args.mode})")
+    else:
+        client(args)
+
+
+if __name__ == "__main__":
+    main()

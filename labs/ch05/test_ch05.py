@@ -1,0 +1,340 @@
+"""Grader for ch05 (network data and errors): the bytes on the wire (captured on isp), the FIN
+or RST that ends a stream, and one-line error messages instead of tracebacks."""
+import hashlib
+import io
+import json
+import pickletools
+import re
+import struct
+import uuid
+import zlib
+
+import dpkt
+import pytest
+
+CLIENT, SERVER = "h1", "www"
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def nat(topology):
+    """Home A's clients appear on isp as modemA's WAN address."""
+    return str(topology["modemA"].interface("wan").ip)
+
+
+def server_ip(topology):
+    return str(topology[SERVER].address)
+
+
+def syn_of(packets, src, port):
+    """The SYN (or SYN-ACK) that src sent on a connection using `port`."""
+    for p in packets:
+        if p.proto == "tcp" and p.src == src and "S" in p.flags and port in (p.sport, p.dport):
+            return p
+    raise AssertionError(f"no SYN from {src} on port {port} in the capture")
+
+
+def stream(packets, src, port):
+    """The bytes src sent on the (single) connection using `port`, in order, from a capture."""
+    base = syn_of(packets, src, port).seq + 1
+    out = bytearray()
+    for offset, payload in sorted(((p.seq - base) % 2**32, p.payload) for p in packets
+                                  if p.proto == "tcp" and p.src == src and p.payload
+                                  and port in (p.sport, p.dport)):
+        assert offset <= len(out), f"the capture missed bytes from {src} at offset {len(out)}"
+        out[offset:offset + len(payload)] = payload
+    return bytes(out)
+
+
+def frames(data):
+    """Split a byte stream into length-prefixed frames (4-byte big-endian length)."""
+    out, pos = [], 0
+    while pos < len(data):
+        assert pos + 4 <= len(data), f"a partial header at offset {pos}: {data[pos:].hex()}"
+        (length,) = struct.unpack("!I", data[pos:pos + 4])
+        assert pos + 4 + length <= len(data), \
+            f"header at offset {pos} announces {length} bytes, only {len(data) - pos - 4} follow"
+        out.append(data[pos + 4:pos + 4 + length])
+        pos += 4 + length
+    return out
+
+
+def fin_offset(packets, src, port):
+    """Where src's FIN sits in its byte stream (the number of data bytes before it) and when."""
+    base = syn_of(packets, src, port).seq + 1
+    fins = [p for p in packets if p.proto == "tcp" and p.src == src and "F" in p.flags
+            and port in (p.sport, p.dport)]
+    assert fins, f"{src} sent no FIN on port {port}"
+    fin = fins[0]
+    return (fin.seq + len(fin.payload) - base) % 2**32, fin.time
+
+
+def clean_failure(result, program):
+    """A failure reported as exactly one line on stderr, non-zero status, no traceback."""
+    __tracebackhide__ = True
+    assert not result.timed_out, f"{program} hung (killed at the time limit)"
+    if "NotImplementedError" in result.stderr:
+        pytest.fail(f"{program}: {result.stderr.strip().splitlines()[-1]}")
+    assert "Traceback" not in result.stderr, f"{program} printed a traceback:\n{result.stderr}"
+    assert result.status != 0, f"{program} failed but exited with status 0"
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, f"expected one line on stderr, got:\n{result.stderr}"
+    return lines[0]
+
+
+def done(result, program):
+    __tracebackhide__ = True
+    if "NotImplementedError" in result.stderr:
+        pytest.fail(f"{program}: {result.stderr.strip().splitlines()[-1]}")
+    assert "Traceback" not in result.stderr, f"{program} crashed:\n{result.stderr}"
+    return result.check()
+
+
+def digest_line(payload):
+    return f"{len(payload)} bytes, sha256 {hashlib.sha256(payload).hexdigest()[:16]}"
+
+
+def not_listening(run, host, port):
+    out = run(host, "ss", "-ltnH", f"sport = :{port}").check().stdout
+    assert not out.strip(), f"something listens on {host} port {port}: pick another port"
+
+
+# --- example programs -------------------------------------------------------------------------
+
+def test_close_framing_ends_with_fins(run, serve, capture, lab_file, topology):
+    port, words = 5000, ["close", "framed", uuid.uuid4().hex]
+    with serve(SERVER, "python3", lab_file("framing.py"), "server", "--mode", "close",
+               "--port", str(port), port=port):
+        with capture("isp", facing="modemA", filter=f"tcp port {port}") as cap:
+            result = run(CLIENT, "python3", lab_file("framing.py"), "client", SERVER,
+                         "--mode", "close", "--port", str(port), *words).check()
+    sent = stream(cap.packets, nat(topology), port)
+    assert sent == " ".join(words).encode()
+    assert result.stdout.strip() == f"received {len(sent)} bytes"
+    reply = stream(cap.packets, server_ip(topology), port)
+    client_fin, client_fin_time = fin_offset(cap.packets, nat(topology), port)
+    server_fin, _ = fin_offset(cap.packets, server_ip(topology), port)
+    assert client_fin == len(sent), "the client's FIN should follow its last byte"
+    assert server_fin == len(reply), "the server's FIN should follow its reply"
+    first_reply = min(p.time for p in cap.packets if p.src == server_ip(topology) and p.payload)
+    assert client_fin_time <= first_reply, "the server answered before the client's FIN"
+
+
+def test_delimiter_framing(run, serve, capture, lab_file, topology):
+    port, words = 5003, ["alpha", "two words", "x" * 3000]
+    with serve(SERVER, "python3", lab_file("framing.py"), "server", "--mode", "delim",
+               "--port", str(port), port=port):
+        with capture("isp", facing="modemA", filter=f"tcp port {port}") as cap:
+            result = run(CLIENT, "python3", lab_file("framing.py"), "client", SERVER,
+                         "--mode", "delim", "--port", str(port), *words).check()
+    assert stream(cap.packets, nat(topology), port) == b"".join(w.encode() + b"\n" for w in words)
+    expected = [f"message {n}: {len(w)} bytes" for n, w in enumerate(words, 1)]
+    assert result.stdout.splitlines() == expected
+
+
+@pytest.mark.parametrize("fmt", ["pickle", "json", "zlib"])
+def test_object_streams(run, serve, capture, lab_file, topology, fmt):
+    port, count = 5001, 30
+    with serve(SERVER, "python3", lab_file("objstream.py"), "server", "--count", str(count),
+               "--port", str(port), port=port):
+        with capture("isp", facing="modemA", filter=f"tcp port {port}") as cap:
+            result = run(CLIENT, "python3", lab_file("objstream.py"), "client", SERVER,
+                         "--format", fmt, "--port", str(port)).check()
+    assert f"{count} records decoded from the {fmt} stream" in result.stdout, result.stdout
+    data = stream(cap.packets, server_ip(topology), port)
+    if fmt == "pickle":   # count the pickles without unpickling (never unpickle blindly)
+        f, n = io.BytesIO(data), 0
+        while f.tell() < len(data):
+            list(pickletools.genops(f))   # reads exactly one pickle, up to its STOP opcode
+            n += 1
+        assert n == count
+    else:
+        text = data
+        if fmt == "zlib":
+            inflater = zlib.decompressobj()
+            text = inflater.decompress(data)
+            assert inflater.eof, "the zlib stream did not end"
+            assert repr(inflater.unused_data) in result.stdout, \
+                "the client should show what followed the compressed stream"
+        decoder, text, n = json.JSONDecoder(), text.decode(), 0
+        while text:
+            _, end = decoder.raw_decode(text)
+            text, n = text[end:], n + 1
+        assert n == count
+
+
+def test_text_encodings(run, lab_file):
+    text = f"Grüße {uuid.uuid4().hex[:4]}: 5 €"
+    result = run(CLIENT, "python3", lab_file("text_encodings.py"), "--text", text).check()
+    for codec in ["utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "cp1252"]:
+        data = text.encode(codec)
+        assert f"encode {codec:<10} {len(data):3} bytes: {data.hex(' ')}" in result.stdout
+    assert text.encode("utf-16")[:2] in (b"\xff\xfe", b"\xfe\xff")
+    assert f"{text.encode('utf-16').hex(' ')}  (starts with a BOM)" in result.stdout
+    assert f"decode latin-1    {text.encode().decode('latin-1')!r}" in result.stdout
+    boms = run(CLIENT, "python3", lab_file("text_encodings.py"), "--hex",
+               "fe ff 00 48 00 69").check()
+    assert "decode utf-16     'Hi'" in boms.stdout, boms.stdout
+
+
+def test_large_array_with_recv_into(run, serve, capture, lab_file, topology):
+    port, count = 5002, 300_000
+    order = b"<" if run(CLIENT, "python3", "-c", "import sys; print(sys.byteorder)"
+                        ).check().stdout.strip() == "little" else b">"
+    with serve(SERVER, "python3", lab_file("bigarray.py"), "server", "--port", str(port),
+               port=port) as server:
+        with capture("isp", facing="modemA", filter=f"tcp port {port}") as cap:
+            result = run(CLIENT, "python3", lab_file("bigarray.py"), "client", SERVER,
+                         "--count", str(count), "--port", str(port)).check()
+        log = server.output()
+    assert "matches" in result.stdout, result.stdout
+    sent = stream(cap.packets, nat(topology), port)
+    assert sent[:9] == struct.pack("!Qc", count, order), f"header {sent[:9].hex(' ')}"
+    assert len(sent) == 9 + 8 * count
+    (total,) = struct.unpack("!d", stream(cap.packets, server_ip(topology), port))
+    assert total == sum(i * 0.5 for i in range(count))
+    calls = re.search(rf"{count} doubles .* in (\d+) recv_into calls", log)
+    assert calls and int(calls[1]) > 1, f"server log: {log}"
+
+
+def test_example_client_errors_are_one_line(run, lab_file):
+    not_listening(run, SERVER, 5099)
+    result = run(CLIENT, "python3", lab_file("framing.py"), "client", SERVER, "--port", "5099",
+                 "x")
+    assert "refused" in clean_failure(result, "framing.py").lower()
+
+
+# --- Exercise 1: length-prefixed messages -----------------------------------------------------
+
+@pytest.mark.exercise(1)
+def test_lenframe_headers_on_the_wire(run, serve, capture, exercise, topology):
+    port, texts, sizes = 5010, ["héllo", "two words"], [1, 1460, 70000, 300]
+    with serve(SERVER, "python3", exercise("lenframe.py"), "server", "--port", str(port),
+               port=port):
+        with capture("isp", facing="modemA", filter=f"tcp port {port}") as cap:
+            result = run(CLIENT, "python3", exercise("lenframe.py"), "client", SERVER, *texts,
+                         "--sizes", ",".join(map(str, sizes)), "--port", str(port))
+    done(result, "lenframe.py")
+    sent = frames(stream(cap.packets, nat(topology), port))
+    lengths = [len(f) for f in sent]
+    expected = [len(t.encode()) for t in texts] + sizes + [0]
+    assert lengths == expected, f"frames on the wire have lengths {lengths}, not {expected}"
+    assert sent[0] == texts[0].encode(), "the first payload should be the first text, in UTF-8"
+    replies = frames(stream(cap.packets, server_ip(topology), port))
+    assert [r.decode() for r in replies] == [digest_line(p) for p in sent[:-1]], \
+        "the server's framed replies do not describe the messages on the wire"
+    assert result.stdout.count("(matches)") == len(sent) - 1, result.stdout
+
+
+DRIBBLE = r"""
+import socket, struct, sys
+big, small = bytes(range(256)) * 12, b"tail"
+s = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=10)
+s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+header = struct.pack("!I", len(big))
+for piece in (header[:1], header[1:3], header[3:], big[:1000], big[1000:]):
+    s.sendall(piece)          # one frame in five writes: the header itself is split
+s.sendall(struct.pack("!I", len(small)) + small + struct.pack("!I", 0))   # two in one
+data = b""
+while True:
+    chunk = s.recv(65536)
+    if not chunk:
+        break
+    data += chunk
+print(data.hex())
+"""
+
+
+@pytest.mark.exercise(1)
+def test_lenframe_server_handles_partial_and_joined_frames(run, serve, capture, exercise,
+                                                           topology):
+    port = 5011
+    with serve(SERVER, "python3", exercise("lenframe.py"), "server", "--port", str(port),
+               port=port) as server:
+        with capture("isp", facing="modemA", filter=f"tcp port {port}") as cap:
+            result = run(CLIENT, "python3", "-c", DRIBBLE, SERVER, str(port))
+        log = server.output()
+    if "NotImplementedError" in log:
+        pytest.fail(f"lenframe.py server: {log.strip().splitlines()[-1]}")
+    assert result.status == 0, f"the server broke the connection; it printed:\n{log}" \
+        f"\nthe test client printed:\n{result.stderr}"
+    sent = frames(stream(cap.packets, nat(topology), port))
+    replies = frames(bytes.fromhex(result.stdout.strip()))
+    assert [r.decode() for r in replies] == [digest_line(p) for p in sent[:-1]], \
+        f"replies {replies} do not match the frames sent; server printed:\n{log}"
+    assert len(replies) == 2
+
+
+# --- Exercise 2: errors a client must handle --------------------------------------------------
+
+@pytest.mark.exercise(2)
+def test_fetch_reads_until_the_servers_fin(run, serve, capture, lab_file, exercise, topology):
+    port, request = 5020, f"grader-{uuid.uuid4().hex[:8]}"
+    with serve(SERVER, "python3", lab_file("trouble_server.py"), "--mode", "ok",
+               "--port", str(port), port=port):
+        with capture("isp", facing="modemA", filter=f"tcp port {port}") as cap:
+            result = run(CLIENT, "python3", exercise("fetch.py"), SERVER, str(port),
+                         "--request", request)
+    done(result, "fetch.py")
+    answer = stream(cap.packets, server_ip(topology), port)
+    assert len(answer) > 10_000 and request.encode() in answer
+    assert result.stdout == answer.decode(), "the output is not exactly what the server sent"
+    server_fin, server_fin_time = fin_offset(cap.packets, server_ip(topology), port)
+    assert server_fin == len(answer), "the server's FIN should come after its last byte"
+    _, client_fin_time = fin_offset(cap.packets, nat(topology), port)
+    assert server_fin_time <= client_fin_time, "the client closed before the server's FIN"
+
+
+@pytest.mark.exercise(2)
+@pytest.mark.parametrize("case", ["name", "refused", "reset", "timeout"])
+def test_fetch_reports_errors_in_one_line(run, serve, capture, lab_file, exercise, topology,
+                                          case):
+    ports = {"name": 5020, "refused": 5099, "reset": 5021, "timeout": 5022}
+    port, host, timeout = ports[case], SERVER, "1.5"
+    modes = {"reset": "reset", "timeout": "silent"}
+    if case == "name":
+        host = f"no-such-{uuid.uuid4().hex[:8]}.example.com"
+    if case == "refused":
+        not_listening(run, SERVER, port)
+    where = ("isp", "backbone", "udp port 53") if case == "name" else \
+        ("isp", "modemA", f"tcp port {port}")
+
+    def attempt():
+        with capture(where[0], facing=where[1], filter=where[2]) as cap:
+            result = run(CLIENT, "python3", exercise("fetch.py"), host, str(port),
+                         "--timeout", timeout)
+        return cap, result
+
+    if case in modes:
+        with serve(SERVER, "python3", lab_file("trouble_server.py"), "--mode", modes[case],
+                   "--port", str(port), port=port):
+            cap, result = attempt()
+    else:
+        cap, result = attempt()
+    line = clean_failure(result, "fetch.py").lower()
+    assert not result.stdout.strip(), f"nothing should be printed on stdout: {result.stdout}"
+    ours, theirs = nat(topology), server_ip(topology)
+    from_server = [p for p in cap.packets if p.src == theirs and p.proto == "tcp"]
+    if case == "name":
+        assert host.lower() in line, f"name the host that was not found: {line}"
+        nx = [m for m in (dpkt.dns.DNS(p.payload) for p in cap.packets if p.sport == 53)
+              if m.qd and m.qd[0].name.lower() == host.lower() and m.rcode == 3]
+        assert nx, "no NXDOMAIN answer for the name crossed isp"
+    elif case == "refused":
+        assert "refused" in line, line
+        assert any("R" in p.flags for p in from_server), "no RST answered the SYN"
+        assert not any(p.payload for p in cap.packets), "no data can flow on a refused port"
+    elif case == "reset":
+        assert "reset" in line, line
+        request = stream(cap.packets, ours, port)
+        assert request, "the client should have sent its request"
+        assert any("R" in p.flags for p in from_server), "the server's RST was not seen"
+        assert not any("F" in p.flags for p in from_server), "a RST, not a FIN, ends this one"
+    else:
+        assert "timed out" in line or "timeout" in line, line
+        sent = [p.time for p in cap.packets if p.src == ours and p.payload]
+        _, gave_up = fin_offset(cap.packets, ours, port)
+        assert not any(set(p.flags) & {"F", "R"} for p in from_server if p.time < gave_up), \
+            "the silent server closed first: that is not a timeout"
+        assert sent and gave_up - sent[0] >= float(timeout) * 0.9, \
+            "the client gave up before its timeout"
