@@ -57,8 +57,9 @@ def check_engine() -> None:
                               ": install the docker-compose-plugin, then try again")
 
 
-def image_exists(name: str) -> bool:
-    return docker("image", "inspect", name, check=False).returncode == 0
+def image_exists(*names: str) -> bool:
+    """True if every one of these images is on the engine."""
+    return docker("image", "inspect", "--format", "{{.Id}}", *names, check=False).returncode == 0
 
 
 def containers() -> dict[str, dict]:

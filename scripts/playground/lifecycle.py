@@ -27,13 +27,12 @@ def up(topo: Topology, rebuild: bool = False, timeout: float = 120) -> None:
     check_engine()
     state = containers()
     check_conflicts(topo, state)
-    if not rebuild and not certs.missing() and set(running(topo, state)) == set(topo.names) \
-            and not pending(topo.names):
-        print("playground: already up")
-        return
     certs.ensure()
     ensure_images(topo, rebuild)
-    print(f"playground: starting {len(topo.names)} hosts ...", flush=True)
+    before = _ids()
+    if len(before) < len(topo.names):
+        print(f"playground: starting {len(topo.names)} hosts ...", flush=True)
+    # Idempotent: compose recreates only the hosts whose configuration changed.
     try:
         compose("up", "-d", "--no-build", "--remove-orphans",
                 *(["--force-recreate"] if rebuild else []))
@@ -41,7 +40,11 @@ def up(topo: Topology, rebuild: bool = False, timeout: float = 120) -> None:
     except (PlaygroundError, KeyboardInterrupt):
         compose("down", "--timeout", "2", check=False)
         raise
-    print("playground: ready")
+    print("playground: already up" if _ids() == before else "playground: ready")
+
+
+def _ids() -> set[str]:
+    return set(compose("ps", "-q").stdout.split())
 
 
 def down() -> None:
@@ -117,7 +120,7 @@ def conflict(topo: Topology, state: dict, networks: list) -> str | None:
 
 def ensure_images(topo: Topology, rebuild: bool) -> None:
     images = {svc["image"] for svc in topo.compose["services"].values() if "image" in svc}
-    if not rebuild and all(image_exists(i) for i in images):
+    if not rebuild and image_exists(*images):
         return
     print("playground: building images (the first time takes a few minutes) ...", flush=True)
     env = {**os.environ, "PLAYGROUND_DEBIAN": debian_image()}
