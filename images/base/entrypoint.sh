@@ -6,7 +6,8 @@ set -eu
 lib=/usr/local/lib/playground
 python3 $lib/netsetup.py
 mkdir -p /run/sshd
-ssh-keygen -A -q
+# Ed25519 only: RSA keys for 12 hosts at once would take most of the start-up time.
+[ -f /etc/ssh/ssh_host_ed25519_key ] || ssh-keygen -q -t ed25519 -N "" -f /etc/ssh/ssh_host_ed25519_key
 /usr/sbin/sshd
 for step in $lib/start.d/*; do
     if [ -x "$step" ]; then "$step"; fi

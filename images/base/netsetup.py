@@ -50,8 +50,9 @@ def configure_interface(ifname, name, spec):
     else:
         sh("ip", "addr", "add", address, "brd", "+", "dev", name)
     sh("ip", "link", "set", name, "up")
-    # Neighbours may still cache the MAC this address had before a restart.
-    subprocess.run(["arping", "-q", "-U", "-c", "1", "-I", name, address.split("/")[0]])
+    # Neighbours may still cache the MAC this address had before a restart. In the background:
+    # arping lingers a second for answers that an unsolicited ARP never gets.
+    subprocess.Popen(["arping", "-q", "-U", "-c", "1", "-I", name, address.split("/")[0]])
 
 
 def configure_nat(lab):
