@@ -7,15 +7,13 @@ import sys
 import time
 from pathlib import Path
 
-from . import benchmark, capture, certs, diagram, lifecycle
+from . import benchmark, capture, diagram, lifecycle
 from .engine import PlaygroundError, check_engine
 from .topology import Topology
 
 
 def cmd_up(args, topo):
-    if args.new_ca:
-        certs.ensure(topo, fresh=True)
-    lifecycle.up(topo, rebuild=args.build or args.new_ca, timeout=args.timeout)
+    lifecycle.up(topo, rebuild=args.build, new_ca=args.new_ca, timeout=args.timeout)
     print(lifecycle.format_table(lifecycle.status(topo)))
 
 

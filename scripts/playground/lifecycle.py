@@ -23,11 +23,13 @@ END_TO_END = ("h1", "curl", "-sf", "-o", "/dev/null", "--max-time", "5",
               "https://www.example.com/get")
 
 
-def up(topo: Topology, rebuild: bool = False, timeout: float = 120) -> None:
+def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
+       timeout: float = 120) -> None:
     check_engine()
     state = containers()
     check_conflicts(topo, state)
-    certs.ensure()
+    # Hosts copy the CA and keys at start-up: new ones need new hosts.
+    recreate = certs.ensure(topo, fresh=new_ca) or rebuild
     ensure_images(topo, rebuild)
     before = _ids()
     if len(before) < len(topo.names):
@@ -35,7 +37,7 @@ def up(topo: Topology, rebuild: bool = False, timeout: float = 120) -> None:
     # Idempotent: compose recreates only the hosts whose configuration changed.
     try:
         compose("up", "-d", "--no-build", "--remove-orphans",
-                *(["--force-recreate"] if rebuild else []))
+                *(["--force-recreate"] if recreate else []))
         wait_ready(topo, timeout)
     except (PlaygroundError, KeyboardInterrupt):
         compose("down", "--timeout", "2", check=False)

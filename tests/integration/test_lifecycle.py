@@ -33,3 +33,17 @@ def test_down_twice_then_labs_say_to_run_up_then_up_again(topology):
         up = script("up")
     assert up.returncode == 0 and "playground: ready" in up.stdout
     assert script("status").stdout.count(" ready") == len(topology.names)
+
+
+def test_new_ca_is_rolled_out_to_every_host(run):
+    old = (ROOT / "certs" / "shared" / "ca.crt").read_text()
+    result = script("up", "--new-ca")
+    assert result.returncode == 0, result.stderr
+    new = (ROOT / "certs" / "shared" / "ca.crt").read_text()
+    assert new != old
+    bundle = run("h4", "cat", "/etc/ssl/certs/ca-certificates.crt").check().stdout
+    assert new.strip() in bundle and old.strip() not in bundle
+    run("h4", "curl", "-sf", "-o", "/dev/null", "https://www.example.com/get").check()
+    served = run("h4", "sh", "-c", "openssl s_client -connect mail.example.com:993 "
+                 "-verify_return_error </dev/null").stdout
+    assert "Verify return code: 0 (ok)" in served
