@@ -20,14 +20,12 @@ RESULTS = ROOT / "results"
 @pytest.fixture(scope="session", autouse=True)
 def playground_up():
     """Stop the whole run at once, with one line, when the playground is not up."""
-    topo = Topology()
     try:
-        missing = set(topo.names) - set(lifecycle.running(topo))
-        missing |= set(lifecycle.pending(sorted(set(topo.names) - missing)))
+        missing = lifecycle.not_ready(Topology())
     except PlaygroundError as e:
         pytest.exit(f"playground: {e}", returncode=2)
     if missing:
-        pytest.exit(f"playground: not up ({', '.join(sorted(missing))} not ready): "
+        pytest.exit(f"playground: not up ({', '.join(missing)} not ready): "
                     "run ./scripts/up first", returncode=2)
 
 

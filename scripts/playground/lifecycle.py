@@ -61,6 +61,12 @@ def running(topo: Topology, state: dict | None = None) -> list[str]:
             and state[h]["project"] == PROJECT]
 
 
+def not_ready(topo: Topology) -> list[str]:
+    """The hosts that are not running, or running but not yet ready."""
+    up_hosts = running(topo)
+    return sorted(set(topo.names) - set(up_hosts)) + pending(up_hosts)
+
+
 def pending(hosts: list[str]) -> list[str]:
     """The hosts among these that have not yet marked themselves ready."""
     with ThreadPoolExecutor(max_workers=len(hosts) or 1) as pool:
