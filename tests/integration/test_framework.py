@@ -1,0 +1,74 @@
+"""The lab framework's own promises: time limits, servers always stopped, captures, impairments."""
+import pytest
+
+MARK = "playground-framework-test"   # in every command line we start, so pgrep finds leftovers
+
+
+def leftovers(run, host, pattern=MARK):
+    # "[x]" so that the pattern does not match the pgrep command line itself
+    return run(host, "pgrep", "-af", f"{pattern[:-1]}[{pattern[-1]}]").stdout.strip()
+
+
+def test_a_hanging_program_is_killed_at_the_limit(run):
+    result = run("h1", "sh", "-c", f"sleep 30 # {MARK}", timeout=1)
+    assert result.timed_out and result.status != 0
+    assert leftovers(run, "h1") == ""
+
+
+def test_a_server_and_its_children_are_always_stopped(run, serve):
+    code = f"import socket, subprocess; subprocess.Popen(['sh', '-c', 'sleep 60 # {MARK}']); " \
+           "s = socket.socket(); s.bind(('', 9090)); s.listen(); print('up', flush=True); s.accept()"
+    with pytest.raises(RuntimeError, match="the test failed"):
+        with serve("www", "python3", "-c", code, MARK, port=9090) as server:
+            assert "up" in server.output()
+            assert MARK in leftovers(run, "www")
+            raise RuntimeError("the test failed")
+    assert leftovers(run, "www") == ""
+    assert server.output().strip() == "up"   # still readable after the stop
+
+
+def test_a_server_that_crashes_is_reported_with_its_output(serve):
+    with pytest.raises(AssertionError, match="(?s)exited before listening.*no such luck"):
+        with serve("www", "sh", "-c", f"echo no such luck; exit 3 # {MARK}", port=9091):
+            pass
+
+
+def test_capture_sees_the_handshake_and_keeps_the_pcap(run, capture, topology):
+    with capture("isp", facing="modemA", filter="tcp port 80") as cap:
+        run("h1", "curl", "-sf", "-o", "/dev/null", "http://www.example.com/").check()
+    flags = [p.flags for p in cap.packets if p.dport == 80][:2]
+    assert flags == ["S", "A"] and cap.path.stat().st_size > 0
+    assert {p.src for p in cap.packets if p.dport == 80} == \
+        {str(topology["modemA"].interface("wan").ip)}
+    assert leftovers(run, "isp", "tcpdump") == ""
+
+
+def test_impairments_are_removed_afterwards(run, impair):
+    before = run("isp", "iptables-save", "-t", "mangle").stdout
+    with impair("isp", "backbone", loss=1.0, match="-p udp --dport 9092"):
+        assert "statistic" in run("isp", "iptables-save", "-t", "mangle").stdout
+    with impair("isp", "backbone", rate="1mbit"):
+        assert "tbf" in run("isp", "tc", "qdisc", "show", "dev", "backbone").stdout
+    assert run("isp", "iptables-save", "-t", "mangle").stdout.count("statistic") == 0
+    assert before.count("-A ") == run("isp", "iptables-save", "-t", "mangle").stdout.count("-A ")
+    assert "tbf" not in run("isp", "tc", "qdisc", "show", "dev", "backbone").stdout
+
+
+def test_loss_really_drops_packets(run, impair, capture):
+    with impair("isp", "backbone", loss=1.0, match="-p udp --dport 9093"), \
+            capture("backbone", facing="isp", filter="udp port 9093") as cap:
+        run("h1", "socat", "-u", "-", "UDP:10.130.1.4:9093", stdin="lost\n").check()
+        run("h1", "ping", "-c", "1", "-W", "2", "10.130.1.4").check()   # ICMP still passes
+    assert cap.packets == []
+
+
+def test_delay_is_skipped_with_the_reason_where_netem_is_missing(run, impair):
+    from playground.impair import has_netem
+    if has_netem("isp"):
+        with impair("isp", "backbone", delay="50ms"):
+            out = run("h1", "ping", "-c", "1", "-W", "2", "10.130.1.4").check().stdout
+        assert "time=5" in out
+    else:
+        with pytest.raises(pytest.skip.Exception, match="no netem"):
+            with impair("isp", "backbone", delay="50ms"):
+                pass
