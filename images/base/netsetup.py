@@ -87,7 +87,8 @@ def main():
     lab = service["x-lab"]
     carriers = carrier_interfaces()
     for name, spec in lab["interfaces"].items():
-        subnet = ipaddress.ip_network(compose["networks"][spec["net"]]["ipam"]["config"][0]["subnet"])
+        ipam = compose["networks"][spec["net"]]["ipam"]
+        subnet = ipaddress.ip_network(ipam["config"][0]["subnet"])
         configure_interface(find_interface(carriers, subnet, name), name, spec)
     for dest, via in lab.get("routes", {}).items():
         sh("ip", "route", "replace", dest, "via", via)

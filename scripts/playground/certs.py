@@ -28,7 +28,7 @@ def _folders(root: Path) -> tuple[Path, Path, Path]:
 
 
 def tls_hosts(topo: Topology) -> dict[str, list[str]]:
-    """Hosts that mount a certs/hosts/NAME folder, each with the DNS names its certificate needs."""
+    """Hosts that mount a certs/hosts/NAME folder, with the DNS names their certificates need."""
     found = {}
     for name, svc in topo.compose["services"].items():
         if any(str(v).startswith(f"./certs/hosts/{name}:") for v in svc.get("volumes", [])):
@@ -43,7 +43,7 @@ def aliases(topo: Topology, host) -> list[str]:
     for record in topo.compose["x-lab"]["zone"].get("records", []):
         owner, _, rtype, *data = record.split()
         target = data[-1].rstrip(".") if data else ""
-        if (rtype == "CNAME" and target == host.fqdn) or (rtype == "A" and target == str(host.address)):
+        if (rtype, target) in (("CNAME", host.fqdn), ("A", str(host.address))):
             names.append(owner.rstrip("."))
     return names
 

@@ -34,7 +34,8 @@ class Packet:
     def __str__(self) -> str:
         ports = f":{self.sport} > {self.dst}:{self.dport}" if self.sport is not None \
             else f" > {self.dst}"
-        return f"{self.time:.6f} {self.proto} {self.src}{ports} {self.flags} len={len(self.payload)}"
+        return (f"{self.time:.6f} {self.proto} {self.src}{ports} {self.flags} "
+                f"len={len(self.payload)}")
 
 
 def read(path: str | Path) -> list[Packet]:

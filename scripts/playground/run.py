@@ -51,7 +51,8 @@ class Server:
         self.out = scratch(".out")
         # setsid: the program leads a process group of its own, so stop() reaches its children.
         # Unbuffered, so that output() shows what a Python server printed so far.
-        script = f"PYTHONUNBUFFERED=1 setsid {shlex.join(argv)} > {self.out} 2>&1 < /dev/null & echo $!"
+        script = (f"PYTHONUNBUFFERED=1 setsid {shlex.join(argv)} > {self.out} 2>&1 < /dev/null"
+                  " & echo $!")
         self.pid = docker("exec", host, "sh", "-c", script).stdout.strip()
         self.final: str | None = None
 

@@ -17,7 +17,8 @@ def test_a_hanging_program_is_killed_at_the_limit(run):
 
 def test_a_server_and_its_children_are_always_stopped(run, serve):
     code = f"import socket, subprocess; subprocess.Popen(['sh', '-c', 'sleep 60 # {MARK}']); " \
-           "s = socket.socket(); s.bind(('', 9090)); s.listen(); print('up', flush=True); s.accept()"
+           "s = socket.socket(); s.bind(('', 9090)); s.listen(); print('up', flush=True); " \
+           "s.accept()"
     with pytest.raises(RuntimeError, match="the test failed"):
         with serve("www", "python3", "-c", code, MARK, port=9090) as server:
             assert "up" in server.output()

@@ -18,8 +18,9 @@ def write(path, frames, link):
 
 
 def test_ethernet_tcp(tmp_path):
+    push = ip_tcp(dpkt.tcp.TH_PUSH | dpkt.tcp.TH_ACK, b"GET / HTTP/1.1")
     eth = dpkt.ethernet.Ethernet(dst=b"\xff" * 6, src=b"\x02" * 6, type=dpkt.ethernet.ETH_TYPE_IP,
-                                 data=ip_tcp(dpkt.tcp.TH_PUSH | dpkt.tcp.TH_ACK, b"GET / HTTP/1.1"))
+                                 data=push)
     syn = dpkt.ethernet.Ethernet(dst=b"\x02" * 6, src=b"\x04" * 6,
                                  type=dpkt.ethernet.ETH_TYPE_IP, data=ip_tcp(dpkt.tcp.TH_SYN))
     write(tmp_path / "a.pcap", [(1.5, eth), (2.0, syn)], dpkt.pcap.DLT_EN10MB)
