@@ -10,8 +10,7 @@ import argparse
 import socket
 import time
 
-from tcpkit import (connect, digest, fail, listen, port_number, sample_data, serve_forever,
-                    small_buffers)
+from tcpkit import digest, echo_client, fail, listen, port_number, serve_forever, small_buffers
 
 PORT = 3001
 STALL = 3.0   # seconds without progress that count as a deadlock
@@ -65,12 +64,7 @@ def main():
         small_buffers(sock)   # accepted sockets inherit the listening socket's buffers
         serve_forever(sock, echo_upper)
         return
-    with connect(args.host, args.port, before=small_buffers) as sock:
-        try:
-            received = send_then_read(sock, sample_data(args.size))
-        except OSError as exc:
-            fail(f"{exc.__class__.__name__}: {exc}")
-    print(f"sent {args.size} bytes, received {len(received)} bytes, sha256 {digest(received)}")
+    echo_client(args.host, args.port, args.size, send_then_read)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """What the chapter's TCP programs share: error exits, a sequential server loop, the
-deadlock demo's data and buffer sizes."""
+deadlock demo's data, buffer sizes and client (deadlock.py's and nodeadlock_client.py's)."""
 import argparse
 import hashlib
 import socket
@@ -83,3 +83,14 @@ def sample_data(size):
 
 def digest(data):
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+def echo_client(host, port, size, exchange):
+    """The client side of deadlock.py's echo: connect with small buffers, run
+    exchange(sock, data) on size bytes of sample_data(), print what came back."""
+    with connect(host, port, before=small_buffers) as sock:
+        try:
+            received = exchange(sock, sample_data(size))
+        except OSError as exc:
+            fail(f"{exc.__class__.__name__}: {exc}")
+    print(f"sent {size} bytes, received {len(received)} bytes, sha256 {digest(received)}")

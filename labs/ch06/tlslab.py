@@ -30,6 +30,16 @@ def port_number(text):
     return value
 
 
+def client_parser(description, default_port):
+    """The arguments of a client of this chapter: host, --port and --address."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("host", help="the server's name, e.g. www.example.com")
+    parser.add_argument("--port", type=port_number, default=default_port,
+                        help=f"TCP port (default: {default_port})")
+    parser.add_argument("--address", help="connect to this address instead of host's")
+    return parser
+
+
 def die(message):
     """Stop the program with a one-line error and a non-zero status."""
     sys.exit(f"{sys.argv[0].rsplit('/', 1)[-1]}: {message}")

@@ -1,41 +1,35 @@
 #!/usr/bin/env python3
-"""Decide, as a host's IP layer does, how each destination is reached (Exercise 2).
+"""Exercise 2: on-link or via the gateway? (labs/ch01/README.md, section 'Exercise 2').
 
-Given the host's interface (address/prefix) and its default gateway, each destination is
-`local` (the host itself or loopback), `on-link` (same subnet: sent straight to it), or
-`via GATEWAY` (anywhere else: handed to the router).
+Write next_hop() below. The rest is done, in labs/ch01/route_check_main.py: main() reads
+the command line, calls your next_hop() for each destination and prints the answers.
+
+    h1$ cd /labs/ch01/exercises
+    h1$ python3 route_check.py 192.168.1.11/24 192.168.1.1 192.168.1.12 10.130.1.4
+    192.168.1.12 on-link
+    10.130.1.4 via 192.168.1.1
 """
-import argparse
 import ipaddress
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the chapter folder
+from route_check_main import main  # noqa: E402
 
 LOOPBACK = ipaddress.ip_network("127.0.0.0/8")
 
 
 def next_hop(interface, gateway, destination):
-    """'local', 'on-link' or 'via GATEWAY' for destination; ValueError for an unusable gateway."""
-    # TODO Exercise 2: implement this (see labs/ch01/README.md).
+    """'local', 'on-link' or 'via GATEWAY' for destination; ValueError for an unusable gateway.
+
+    interface is an ipaddress.IPv4Interface (e.g. 192.168.1.11/24), gateway and destination
+    are IPv4Address. Return "local" for the interface's own address or any address in
+    LOOPBACK, "on-link" for any other address in interface.network (broadcast included),
+    f"via {gateway}" for everything else. Raise ValueError, naming the gateway's address,
+    when the gateway is not another address on the interface's subnet.
+    """
     raise NotImplementedError("Exercise 2: see labs/ch01/README.md")
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("interface", help="the host's address with prefix, e.g. 192.168.1.11/24")
-    parser.add_argument("gateway", help="the default gateway, e.g. 192.168.1.1")
-    parser.add_argument("destination", nargs="+", help="addresses to route")
-    args = parser.parse_args()
-    try:
-        interface = ipaddress.IPv4Interface(args.interface)
-        gateway = ipaddress.IPv4Address(args.gateway)
-        destinations = [ipaddress.IPv4Address(d) for d in args.destination]
-    except ValueError as exc:
-        sys.exit(f"route_check.py: {exc}")
-    try:
-        for destination in destinations:
-            print(f"{destination} {next_hop(interface, gateway, destination)}")
-    except ValueError as exc:
-        sys.exit(f"route_check.py: {exc}")
-
-
 if __name__ == "__main__":
-    main()
+    main(next_hop=next_hop)

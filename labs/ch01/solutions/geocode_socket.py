@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Geocode a place over a raw TCP socket, speaking HTTP/1.1 by hand (Exercise 1)."""
-import socket
+"""Exercise 1, the reference solution: the request's bytes and the response's parsing.
+
+The command line, the socket and the report are in labs/ch01/geocode_socket_main.py.
+"""
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the chapter's geoapi.py
-from geoapi import fail, parse_args, query_path, report  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the chapter folder
+from geocode_socket_main import main  # noqa: E402
 
 
 def build_request(host, port, target):
@@ -59,33 +61,5 @@ def parse_response(raw):
     return int(parts[1]), headers, body
 
 
-def exchange(host, port, request):
-    """Send the request and read until the server closes the connection."""
-    with socket.create_connection((host, port), timeout=10) as sock:
-        sock.sendall(request)
-        chunks = []
-        while True:
-            data = sock.recv(4096)
-            if not data:
-                return b"".join(chunks)
-            chunks.append(data)
-
-
-def main():
-    args = parse_args(__doc__)
-    request = build_request(args.host, args.port, query_path(args.address))
-    try:
-        raw = exchange(args.host, args.port, request)
-    except OSError as exc:
-        fail(f"request failed: {exc.__class__.__name__}: {exc}")
-    try:
-        status, _headers, body = parse_response(raw)
-    except ValueError as exc:
-        fail(f"malformed HTTP response: {exc}")
-    if status != 200:
-        fail(f"server answered {status}")
-    report(body)
-
-
 if __name__ == "__main__":
-    main()
+    main(build_request=build_request, parse_response=parse_response)

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Decide, as a host's IP layer does, how each destination is reached (Exercise 2).
+"""Exercise 2, the reference solution: how each destination is reached.
 
-Given the host's interface (address/prefix) and its default gateway, each destination is
-`local` (the host itself or loopback), `on-link` (same subnet: sent straight to it), or
-`via GATEWAY` (anywhere else: handed to the router).
+The command line and the one-line errors are in labs/ch01/route_check_main.py.
 """
-import argparse
 import ipaddress
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the chapter folder
+from route_check_main import main  # noqa: E402
 
 LOOPBACK = ipaddress.ip_network("127.0.0.0/8")
 
@@ -24,24 +25,5 @@ def next_hop(interface, gateway, destination):
     return f"via {gateway}"
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("interface", help="the host's address with prefix, e.g. 192.168.1.11/24")
-    parser.add_argument("gateway", help="the default gateway, e.g. 192.168.1.1")
-    parser.add_argument("destination", nargs="+", help="addresses to route")
-    args = parser.parse_args()
-    try:
-        interface = ipaddress.IPv4Interface(args.interface)
-        gateway = ipaddress.IPv4Address(args.gateway)
-        destinations = [ipaddress.IPv4Address(d) for d in args.destination]
-    except ValueError as exc:
-        sys.exit(f"route_check.py: {exc}")
-    try:
-        for destination in destinations:
-            print(f"{destination} {next_hop(interface, gateway, destination)}")
-    except ValueError as exc:
-        sys.exit(f"route_check.py: {exc}")
-
-
 if __name__ == "__main__":
-    main()
+    main(next_hop=next_hop)

@@ -1,13 +1,7 @@
 #!/usr/bin/env python3
-"""Exercise 1: a UDP client that survives a lossy link.
-
-    h1$ python3 backoff_client.py www one two three     # against `udp_remote.py server` on www
-
-Each TEXT is one request with its own request ID. When no reply comes within the current
-timeout the client sends the same request again and doubles the timeout (0.1 s, 0.2 s, 0.4 s,
-... at most --max-interval), so a congested server is not flooded; it gives up once --give-up
-seconds have passed for one request. Replies that carry another ID (late duplicates of an
-earlier request) or come from another address are ignored.
+"""Exercise 1, a reference solution: retransmission with exponential backoff, and request IDs
+to tell this request's reply from late duplicates. The program around these two functions
+is ../backoff_client_main.py.
 """
 from __future__ import annotations
 
@@ -17,21 +11,14 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the chapter folder: udpkit
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the chapter folder
 import udpkit  # noqa: E402
-
-
-class GaveUp(Exception):
-    """No reply to one request within the give-up time."""
+from backoff_client_main import GaveUp, main  # noqa: E402
 
 
 def receive_reply(sock: socket.socket, server: tuple[str, int], request_id: int,
                   until: float) -> str | None:
-    """The text of the reply to request_id, or None if none arrives before `until`.
-
-    `until` is a time.monotonic() value. Datagrams from anyone but the server, and replies
-    to other requests, are skipped.
-    """
+    """The reply to request_id before `until`, else None; strays and stale replies skipped."""
     while (left := until - time.monotonic()) > 0:
         sock.settimeout(left)
         try:
@@ -51,7 +38,7 @@ def receive_reply(sock: socket.socket, server: tuple[str, int], request_id: int,
 
 def exchange(sock: socket.socket, server: tuple[str, int], request_id: int, text: str,
              args: argparse.Namespace) -> str:
-    """Send one request until its reply arrives, with exponential backoff; GaveUp if never."""
+    """The same request again and again, each wait twice the last, until a reply or GaveUp."""
     payload = udpkit.encode(request_id, text)
     deadline = time.monotonic() + args.give_up
     interval = args.initial
@@ -70,30 +57,5 @@ def exchange(sock: socket.socket, server: tuple[str, int], request_id: int, text
                  f"{attempt} attempts in {args.give_up:.1f} s: giving up (is the server down?)")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Send requests to `udp_remote.py server`, "
-                                                 "retransmitting with exponential backoff.")
-    parser.add_argument("host", help="server name or address, e.g. www")
-    parser.add_argument("texts", nargs="+", metavar="TEXT", help="one request per TEXT")
-    parser.add_argument("--port", type=udpkit.port, default=udpkit.REMOTE_PORT,
-                        help="server port (default: %(default)s)")
-    parser.add_argument("--initial", type=udpkit.seconds, default=0.1,
-                        help="first timeout (default: %(default)s s)")
-    parser.add_argument("--max-interval", type=udpkit.seconds, default=2.0,
-                        help="longest timeout (default: %(default)s s)")
-    parser.add_argument("--give-up", type=udpkit.seconds, default=5.0,
-                        help="give up on a request after this long (default: %(default)s s)")
-    args = parser.parse_args()
-    server = udpkit.resolve(args.host, args.port)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    first_id = udpkit.new_request_id()
-    for number, text in enumerate(args.texts):
-        try:
-            reply = exchange(sock, server, (first_id + number) & 0xFFFFFFFF, text, args)
-        except GaveUp as exc:
-            udpkit.fail(str(exc))
-        print(f"reply: {reply}", flush=True)
-
-
 if __name__ == "__main__":
-    udpkit.run(main)
+    main(exchange)

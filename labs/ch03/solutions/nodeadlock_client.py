@@ -1,20 +1,15 @@
 #!/usr/bin/env python3
-"""The deadlock fixed (Exercise 2): send from one thread while the main thread reads.
+"""Exercise 2, the reference solution: send from one thread while the main thread reads.
 
-Same server and protocol as deadlock.py: send SIZE bytes of lowercase letters, get them back
-in capitals. Because something reads all the time, the echo never stalls, whatever the size.
+The rest of the client is labs/ch03/nodeadlock_client_main.py.
 """
-import argparse
 import socket
 import sys
 import threading
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the chapter's tcpkit.py
-from tcpkit import (connect, digest, fail, port_number, sample_data,  # noqa: E402
-                    small_buffers)
-
-PORT = 3001
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the chapter folder
+from nodeadlock_client_main import main  # noqa: E402
 
 
 def exchange(sock, data):
@@ -39,20 +34,5 @@ def exchange(sock, data):
     return b"".join(chunks)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("host", nargs="?", default="www", help="where deadlock.py server runs")
-    parser.add_argument("--port", type=port_number, default=PORT,
-                        help="default %(default)s")
-    parser.add_argument("--size", type=int, default=4_000_000, help="bytes to send")
-    args = parser.parse_args()
-    with connect(args.host, args.port, before=small_buffers) as sock:
-        try:
-            received = exchange(sock, sample_data(args.size))
-        except OSError as exc:
-            fail(f"{exc.__class__.__name__}: {exc}")
-    print(f"sent {args.size} bytes, received {len(received)} bytes, sha256 {digest(received)}")
-
-
 if __name__ == "__main__":
-    main()
+    main(exchange=exchange)

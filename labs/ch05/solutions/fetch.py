@@ -1,40 +1,16 @@
 #!/usr/bin/env python3
-"""Send one request line and print the answer, which ends when the server closes; report every
-network failure as one clear line, never a traceback.
+"""Our solution to Exercise 2 (labs/ch05/README.md): reading until the server closes, and one
+clear line for each network failure. The rest of the client is in labs/ch05/fetch_main.py:
 
     python3 /labs/ch05/solutions/fetch.py www 5020                  # trouble_server.py --mode ok
-    python3 /labs/ch05/solutions/fetch.py nosuch.example.com 5020   # name not found
-    python3 /labs/ch05/solutions/fetch.py www 5099                  # connection refused
-    python3 /labs/ch05/solutions/fetch.py www 5021                  # --mode reset
     python3 /labs/ch05/solutions/fetch.py www 5022 --timeout 2      # --mode silent
 """
-import argparse
+import os
 import socket
 import sys
 
-
-def port_number(text):
-    """argparse type for a TCP/UDP port: 1-65535, or a clear usage error."""
-    try:
-        port = int(text)
-    except ValueError:
-        port = 0
-    if not 0 < port < 65536:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
-    return port
-
-
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("host", help="server name or address")
-    parser.add_argument("port", type=port_number, help="TCP port")
-    parser.add_argument("--request", default="hello", help="the request line to send")
-    parser.add_argument("--timeout", type=float, default=5.0,
-                        help="seconds to wait for the connection and for each read")
-    args = parser.parse_args()
-    if args.timeout <= 0:
-        parser.error("--timeout must be a positive number of seconds")
-    return args
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # labs/ch05
+from fetch_main import main  # noqa: E402
 
 
 def receive_all(sock):
@@ -62,21 +38,5 @@ def explain(exc, host, port, timeout):
     return f"network error with {where}: {exc.strerror or exc}"
 
 
-def fetch(host, port, request, timeout):
-    with socket.create_connection((host, port), timeout=timeout) as sock:
-        sock.sendall(request.encode() + b"\n")
-        return receive_all(sock)
-
-
-def main():
-    args = parse_args()
-    try:
-        answer = fetch(args.host, args.port, args.request, args.timeout)
-    except OSError as exc:   # gaierror, refused, reset and timeout are all OSErrors
-        print(f"fetch.py: {explain(exc, args.host, args.port, args.timeout)}", file=sys.stderr)
-        sys.exit(1)
-    sys.stdout.write(answer.decode(errors="replace"))
-
-
 if __name__ == "__main__":
-    main()
+    main(receive_all=receive_all, explain=explain)

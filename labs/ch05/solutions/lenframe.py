@@ -1,22 +1,15 @@
 #!/usr/bin/env python3
-"""Messages framed by a length prefix: a 4-byte unsigned integer in network byte order
-(struct '!I'), then that many bytes. A zero-length message means "no more messages".
+"""Our solution to Exercise 1 (labs/ch05/README.md): the length-prefix framing functions.
+The server and the client that use them are in labs/ch05/lenframe_main.py:
 
     python3 /labs/ch05/solutions/lenframe.py server                   # on www, port 5010
-    python3 /labs/ch05/solutions/lenframe.py client www hello 'two words'
     python3 /labs/ch05/solutions/lenframe.py client www --sizes 1,1500,70000
-
-The server answers each message with a framed reply: '<length> bytes, sha256 <first 16 hex>'.
-The client checks each reply against its own digest.
 """
-import argparse
-import hashlib
-import socket
-import struct
+import os
 import sys
 
-HEADER = struct.Struct("!I")   # big-endian ("network order") unsigned 32-bit length
-PORT = 5010
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # labs/ch05
+from lenframe_main import HEADER, main  # noqa: E402
 
 
 def recv_exactly(sock, n):
@@ -41,110 +34,5 @@ def recv_message(sock):
     return recv_exactly(sock, length)
 
 
-def digest_line(payload):
-    return f"{len(payload)} bytes, sha256 {hashlib.sha256(payload).hexdigest()[:16]}"
-
-
-def serve(port):
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("", port))
-    listener.listen(5)
-    print(f"length-prefix server on port {port}", flush=True)
-    while True:
-        conn, peer = listener.accept()
-        with conn:
-            try:
-                serve_client(conn, peer)
-            except (OSError, EOFError) as exc:
-                print(f"{peer[0]}:{peer[1]}: {exc}", flush=True)
-
-
-def serve_client(conn, peer):
-    while True:
-        payload = recv_message(conn)
-        if not payload:
-            print(f"{peer[0]}:{peer[1]}: end of messages", flush=True)
-            return
-        print(f"{peer[0]}:{peer[1]}: received {digest_line(payload)}", flush=True)
-        send_message(conn, digest_line(payload).encode())
-
-
-def pattern(size):
-    """A recognisable payload of `size` bytes."""
-    return bytes(i % 251 for i in range(size))
-
-
-def client(args):
-    messages = [m.encode() for m in args.messages]
-    messages += [pattern(n) for n in args.sizes]
-    all_match = True
-    with socket.create_connection((args.host, args.port), timeout=args.timeout) as sock:
-        for payload in messages:
-            send_message(sock, payload)
-            reply = recv_message(sock).decode()
-            all_match &= reply == digest_line(payload)
-            verdict = "matches" if reply == digest_line(payload) else "DOES NOT MATCH"
-            print(f"sent {len(payload)} bytes; server: {reply} ({verdict})")
-        send_message(sock, b"")   # the end marker
-    return all_match
-
-
-def sizes(text):
-    try:
-        values = [int(n) for n in text.split(",") if n]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list of sizes")
-    if any(not 0 < n < 2**32 for n in values):
-        raise argparse.ArgumentTypeError("sizes must be between 1 and 2**32-1")
-    return values
-
-
-def port_number(text):
-    """argparse type for a TCP/UDP port: 1-65535, or a clear usage error."""
-    try:
-        port = int(text)
-    except ValueError:
-        port = 0
-    if not 0 < port < 65536:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
-    return port
-
-
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("role", choices=["server", "client"])
-    parser.add_argument("host", nargs="?", help="the server to connect to (client only)")
-    parser.add_argument("messages", nargs="*", help="client: text messages to send")
-    parser.add_argument("--sizes", type=sizes, default=[], help="client: also send "
-                        "generated messages of these sizes, e.g. 1,1500,70000")
-    parser.add_argument("--port", type=port_number, default=PORT,
-                        help=f"TCP port (default {PORT})")
-    parser.add_argument("--timeout", type=float, default=10.0, help="client timeout, seconds")
-    args = parser.parse_intermixed_args()
-    if args.timeout <= 0:
-        parser.error("--timeout must be a positive number of seconds")
-    if args.role == "client" and not args.host:
-        parser.error("the client needs the server's host name")
-    if args.role == "client" and "" in args.messages:
-        parser.error("an empty message would mean 'end of messages'")
-    return args
-
-
-def main():
-    args = parse_args()
-    try:
-        if args.role == "server":
-            serve(args.port)
-        elif not client(args):
-            sys.exit("lenframe.py: some replies did not match what was sent")
-    except KeyboardInterrupt:
-        pass
-    except socket.gaierror as exc:
-        sys.exit(f"lenframe.py: cannot find {args.host!r}: {exc.strerror}")
-    except (OSError, EOFError) as exc:
-        sys.exit(f"lenframe.py: {getattr(exc, 'strerror', None) or exc}")
-
-
 if __name__ == "__main__":
-    main()
+    main(send_message=send_message, recv_message=recv_message)
