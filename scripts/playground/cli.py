@@ -30,22 +30,14 @@ def cmd_status(args, topo):
 
 
 def cmd_shell(args, topo):
-    host = require_host(topo, args.host)
-    check_engine()
-    if host not in lifecycle.running(topo):
-        raise PlaygroundError(f"{host} is not running: start the playground with ./scripts/up")
-    tty = ["-it"] if sys.stdin.isatty() else ["-i"]
-    command = args.command or ["bash"]
-    os.execvp("docker", ["docker", "exec", *tty, host, *command])
+    host = require_running(topo, args.host)
+    exec_interactive(host, args.command or ["bash"])
 
 
 def cmd_capture(args, topo):
-    host = require_host(topo, args.host)
     if args.facing:
         require_host(topo, args.facing)
-    check_engine()
-    if host not in lifecycle.running(topo):
-        raise PlaygroundError(f"{host} is not running: start the playground with ./scripts/up")
+    host = require_running(topo, args.host)
     try:
         iface = capture.interface(topo, host, args.facing)
     except KeyError as e:
@@ -53,9 +45,7 @@ def cmd_capture(args, topo):
                               f"{', '.join(topo.neighbours(host))}") from None
     bpf = " ".join(args.filter)
     if not args.write:
-        tty = ["-it"] if sys.stdin.isatty() else ["-i"]
-        os.execvp("docker", ["docker", "exec", *tty, host, "tcpdump", "-n", "-l", "-i", iface,
-                             *args.filter])
+        exec_interactive(host, ["tcpdump", "-n", "-l", "-i", iface, *args.filter])
     cap = capture.Capture(host, iface, bpf, Path(args.write).resolve())
     cap.wait_listening()
     print(f"playground: capturing on {host} {iface}; Ctrl-C to stop", file=sys.stderr)
@@ -71,6 +61,20 @@ def require_host(topo: Topology, name: str) -> str:
     if name not in topo.hosts:
         raise PlaygroundError(f"no host named {name!r}; the hosts are: {', '.join(topo.names)}")
     return name
+
+
+def require_running(topo: Topology, name: str) -> str:
+    host = require_host(topo, name)
+    check_engine()
+    if host not in lifecycle.running(topo):
+        raise PlaygroundError(f"{host} is not running: start the playground with ./scripts/up")
+    return host
+
+
+def exec_interactive(host: str, argv: list[str]) -> None:
+    """Become `docker exec` on host, with a terminal when we have one (Ctrl-C reaches argv)."""
+    tty = ["-it"] if sys.stdin.isatty() else ["-i"]
+    os.execvp("docker", ["docker", "exec", *tty, host, *argv])
 
 
 def parser() -> argparse.ArgumentParser:

@@ -43,9 +43,6 @@ def compose(*args: str, check: bool = True, stream: bool = False,
 
 def check_engine() -> None:
     """Fail with one line unless the Docker CLI, a running engine and Compose v2 are here."""
-    if shutil.which("docker") is None:
-        raise PlaygroundError("docker is not installed: install Docker Engine 20.10+ "
-                              "or Docker Desktop, then try again")
     info = docker("info", "--format", "{{.ServerVersion}}", check=False, timeout=30)
     if info.returncode != 0 or not info.stdout.strip():
         raise PlaygroundError("the Docker engine is not running (or not reachable): start it "

@@ -161,10 +161,10 @@ def status(topo: Topology) -> list[dict]:
     """One row per host: name, role, lab addresses and state."""
     state = containers()
     up_hosts = running(topo, state)
-    not_ready = set(pending(up_hosts))
+    starting = set(pending(up_hosts))
     rows = []
     for host in topo.hosts.values():
-        if host.name in not_ready:
+        if host.name in starting:
             st = "starting"
         elif host.name in up_hosts:
             st = "ready"
