@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 from playground.engine import PROJECT, containers
-from playground.topology import ROOT
+from playground.project import ROOT
 
 
 def script(name, *args):

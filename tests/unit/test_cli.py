@@ -5,13 +5,13 @@ import sys
 
 import pytest
 
-from playground.topology import ROOT
+from playground.project import ROOT
 
 SCRIPTS = ["up", "down", "status", "shell", "capture", "bench", "test"]
 
 
 def playground(*args, env=None):
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), **(env or {})}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run([sys.executable, "-m", "playground", *args], capture_output=True,
                           text=True, env=env, timeout=60)
 

@@ -1,6 +1,7 @@
 """The README's picture is the one drawn from compose.yaml, not a hand-made copy."""
 from playground import diagram
-from playground.topology import ROOT, Topology
+from playground.project import ROOT
+from playground.topology import Topology
 
 
 def test_readme_embeds_the_generated_diagram():

@@ -5,7 +5,8 @@ import ipaddress
 
 import pytest
 
-from playground.topology import ROOT, Topology
+from playground.project import ROOT
+from playground.topology import Topology
 
 spec = importlib.util.spec_from_file_location("zonegen", ROOT / "images/dns/zonegen.py")
 zonegen = importlib.util.module_from_spec(spec)

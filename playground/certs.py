@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from .topology import ROOT, Topology
+from .project import ROOT
+from .topology import Topology
 
 CERTS = ROOT / "certs"
 CLIENT = "student"

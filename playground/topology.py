@@ -7,8 +7,6 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-COMPOSE_FILE = ROOT / "compose.yaml"
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,9 @@ class Host:
 
 
 class Topology:
-    def __init__(self, path: Path = COMPOSE_FILE):
+    def __init__(self, path: Path | None = None):
+        if path is None:
+            from .project import COMPOSE_FILE as path
         with open(path) as f:
             self.compose = yaml.safe_load(f)
         self.carriers = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from .topology import COMPOSE_FILE, ROOT
+from .project import COMPOSE_FILE, ROOT
 
 PROJECT = "playground"
 

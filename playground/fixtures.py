@@ -12,7 +12,8 @@ import pytest
 
 from . import capture as _capture, impair as _impair, lifecycle, run as _run
 from .engine import PlaygroundError
-from .topology import ROOT, Topology
+from .project import ROOT
+from .topology import Topology
 
 RESULTS = ROOT / "results"
 
