@@ -29,19 +29,15 @@ def _folders(root: Path) -> tuple[Path, Path, Path]:
 
 
 def tls_hosts(topo: Topology) -> dict[str, list[str]]:
-    """Hosts that mount a certs/hosts/NAME folder, with the DNS names their certificates need."""
-    found = {}
-    for name, svc in topo.compose["services"].items():
-        if any(str(v).startswith(f"./certs/hosts/{name}:") for v in svc.get("volumes", [])):
-            host = topo[name]
-            found[name] = [host.fqdn, name] + aliases(topo, host)
-    return found
+    """Hosts declared `tls: true`, with the DNS names their certificates need."""
+    return {host.name: [host.fqdn, host.name] + aliases(topo, host)
+            for host in topo.hosts.values() if host.tls}
 
 
 def aliases(topo: Topology, host) -> list[str]:
     """Other names of the host in the zone: CNAMEs to it and extra A records of its address."""
     names = []
-    for record in topo.compose["x-lab"]["zone"].get("records", []):
+    for record in topo.zone.records:
         owner, _, rtype, *data = record.split()
         target = data[-1].rstrip(".") if data else ""
         if (rtype, target) in (("CNAME", host.fqdn), ("A", str(host.address))):

@@ -1,4 +1,11 @@
-"""The playground as compose.yaml declares it: hosts, their roles, lab interfaces and links."""
+"""The playground as compose.yaml declares it: hosts, roles, lab interfaces, links and the zone.
+
+The one reader of compose.yaml's `x-playground` block (the whole lab: DNS, zone) and of each
+service's `x-lab` block (one host: interfaces, routes, NAT, ports, TLS). It validates as it
+reads, so a typo gives one line naming the service and the key. The hosts use this same file
+(mounted read-only): images/base/netsetup.py and images/dns/zonegen.py import it, so it needs
+nothing beyond the standard library and PyYAML.
+"""
 from __future__ import annotations
 
 import ipaddress
@@ -7,6 +14,14 @@ from pathlib import Path
 
 import yaml
 
+HOST_KEYS = {"role", "interfaces", "routes", "nat", "ports", "tls"}
+INTERFACE_KEYS = {"net", "address", "peer"}
+LAB_KEYS = {"dns", "search", "zone"}
+ZONE_KEYS = {"zones", "names", "records"}
+
+
+class TopologyError(ValueError):
+    """compose.yaml says something the playground cannot build; the message is one line."""
 
 
 @dataclass(frozen=True)
@@ -28,30 +43,58 @@ class Host:
     fqdn: str
     forwards: bool
     interfaces: tuple[Interface, ...]
-    routes: dict = field(default_factory=dict, hash=False)
+    routes: dict = field(default_factory=dict, hash=False)  # destination -> IPv4Address
     ports: dict = field(default_factory=dict, hash=False)   # port -> service, besides sshd
+    nat: str | None = None        # the interface masqueraded behind, on a NAT router
+    tls: bool = False             # gets a server certificate under certs/hosts/NAME
 
     @property
     def address(self) -> ipaddress.IPv4Address:
         """The host's main lab address: its first interface's."""
         return self.interfaces[0].ip
 
+    @property
+    def hostname(self) -> str:
+        return self.fqdn.split(".")[0]
+
     def interface(self, name: str) -> Interface:
         return next(i for i in self.interfaces if i.name == name)
 
 
+@dataclass(frozen=True)
+class Zone:
+    zones: tuple[str, ...]        # the zones served besides the root, e.g. example.com
+    names: dict                   # extra name -> address (an address several hosts share)
+    records: tuple[str, ...]      # extra records in zone-file syntax (MX, CNAME, TXT, ...)
+
+
 class Topology:
-    def __init__(self, path: Path | None = None):
-        if path is None:
-            from .project import COMPOSE_FILE as path
-        with open(path) as f:
-            self.compose = yaml.safe_load(f)
-        self.carriers = {
-            name: ipaddress.ip_network(net["ipam"]["config"][0]["subnet"])
-            for name, net in self.compose["networks"].items()
-        }
-        self.hosts = {name: _host(name, svc) for name, svc in self.compose["services"].items()
+    """The checkout's compose.yaml, checked; or a compose dictionary (tests' small fixtures)."""
+
+    def __init__(self, compose: dict | None = None, source: str = "compose.yaml"):
+        if compose is None:
+            from .project import COMPOSE_FILE   # host side only: the hosts call load(path)
+            compose, source = read(COMPOSE_FILE)
+        self.compose = compose
+        self.source = source
+        self.carriers = {name: _carrier(self._where(f"network {name}"), net)
+                         for name, net in _mapping(compose, "networks", source).items()}
+        self.hosts = {name: _host(self._where(f"service {name}"), name, svc, self.carriers)
+                      for name, svc in _mapping(compose, "services", source).items()
                       if "x-lab" in svc}
+        lab = _block(self._where(), compose.get("x-playground"), "x-playground", LAB_KEYS)
+        self.dns_name = _need(self._where(), lab, "dns", "x-playground")
+        if self.dns_name not in self.hosts:
+            raise TopologyError(f"{source}: x-playground.dns: {self.dns_name!r} is not a host")
+        self.search = _need(self._where(), lab, "search", "x-playground")
+        zone = _block(self._where(), lab.get("zone", {}), "x-playground.zone", ZONE_KEYS)
+        self.zone = Zone(tuple(zone.get("zones", [])),
+                         {n: _ip(self._where(), a, f"x-playground.zone.names.{n}")
+                          for n, a in zone.get("names", {}).items()},
+                         tuple(zone.get("records", [])))
+
+    def _where(self, what: str = "") -> str:
+        return f"{self.source}: {what}: " if what else f"{self.source}: "
 
     @property
     def names(self) -> list[str]:
@@ -78,18 +121,129 @@ class Topology:
 
     @property
     def dns_server(self) -> Host:
-        return self[self.compose["x-lab"]["dns"]]
+        return self[self.dns_name]
+
+    def images(self) -> set[str]:
+        return {svc["image"] for svc in self.compose["services"].values() if "image" in svc}
 
 
-def _host(name: str, svc: dict) -> Host:
-    lab = svc["x-lab"]
-    interfaces = tuple(
-        Interface(ifname, spec["net"],
-                  ipaddress.ip_interface(spec["address"] if "/" in spec["address"]
-                                         else spec["address"] + "/32"),
-                  ipaddress.ip_address(spec["peer"]) if "peer" in spec else None)
-        for ifname, spec in lab["interfaces"].items())
+def load(path: Path | str) -> Topology:
+    """Read and check a compose file."""
+    return Topology(*read(path))
+
+
+def read(path: Path | str) -> tuple[dict, str]:
+    """The compose file's contents and its name for messages; TopologyError if unreadable."""
+    try:
+        with open(path) as f:
+            compose = yaml.safe_load(f)
+    except FileNotFoundError:
+        raise TopologyError(f"{path} not found: run this in the playground's folder "
+                            "(or set PLAYGROUND_ROOT)") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        raise TopologyError(f"{Path(path).name}:{line}: not valid YAML: "
+                            f"{getattr(e, 'problem', e)}") from None
+    if not isinstance(compose, dict):
+        raise TopologyError(f"{Path(path).name}: not a compose file")
+    return compose, Path(path).name
+
+
+def _mapping(compose: dict, key: str, source: str) -> dict:
+    value = compose.get(key)
+    if not isinstance(value, dict) or not value:
+        raise TopologyError(f"{source}: no '{key}'")
+    return value
+
+
+def _block(where: str, value, name: str, allowed: set[str]) -> dict:
+    if not isinstance(value, dict):
+        raise TopologyError(f"{where}{name}: expected a mapping of {', '.join(sorted(allowed))}")
+    unknown = sorted(set(value) - allowed)
+    if unknown:
+        raise TopologyError(f"{where}{name}: unknown key {unknown[0]!r} "
+                            f"(known: {', '.join(sorted(allowed))})")
+    return value
+
+
+def _need(where: str, block: dict, key: str, name: str):
+    if block.get(key) in (None, "", {}):
+        raise TopologyError(f"{where}{name}: no '{key}'")
+    return block[key]
+
+
+def _ip(where: str, text, name: str) -> ipaddress.IPv4Address:
+    try:
+        return ipaddress.IPv4Address(str(text))
+    except ValueError:
+        raise TopologyError(f"{where}{name}: {text!r} is not an IPv4 address") from None
+
+
+def _carrier(where: str, net) -> ipaddress.IPv4Network:
+    try:
+        return ipaddress.ip_network(net["ipam"]["config"][0]["subnet"])
+    except (KeyError, IndexError, TypeError, ValueError):
+        raise TopologyError(f"{where}no valid ipam.config[0].subnet") from None
+
+
+def _host(where: str, name: str, svc: dict, carriers: dict) -> Host:
+    lab = _block(where, svc["x-lab"], "x-lab", HOST_KEYS)
+    if not svc.get("hostname"):
+        raise TopologyError(f"{where}no 'hostname'")
+    interfaces = tuple(_interface(where, ifname, spec, carriers, svc.get("networks", []))
+                       for ifname, spec in _need(where, lab, "interfaces", "x-lab").items())
+    routes = {dest: _ip(where, via, f"x-lab.routes.{dest}")
+              for dest, via in (lab.get("routes") or {}).items()}
+    for dest in routes:
+        if dest != "default":
+            _network(where, dest, f"x-lab.routes: {dest!r}")
+    nat = lab.get("nat")
+    if nat is not None and nat not in {i.name for i in interfaces}:
+        raise TopologyError(f"{where}x-lab.nat: {nat!r} is not one of its interfaces")
     fqdn = ".".join(filter(None, [svc["hostname"], svc.get("domainname")]))
     forwards = str(svc.get("sysctls", {}).get("net.ipv4.ip_forward")) == "1"
-    ports = {int(port): what for port, what in lab.get("ports", {}).items()}
-    return Host(name, lab["role"], fqdn, forwards, interfaces, dict(lab.get("routes", {})), ports)
+    tls = lab.get("tls", False)
+    if tls not in (True, False):
+        raise TopologyError(f"{where}x-lab.tls: expected true or false")
+    if tls and not any(str(v).startswith(f"./certs/hosts/{name}:")
+                       for v in svc.get("volumes", [])):
+        raise TopologyError(f"{where}x-lab.tls is true but ./certs/hosts/{name} is not mounted")
+    return Host(name, _need(where, lab, "role", "x-lab"), fqdn, forwards, interfaces, routes,
+                _ports(where, lab.get("ports") or {}), nat, tls)
+
+
+def _interface(where: str, ifname: str, spec, carriers: dict, joined) -> Interface:
+    key = f"x-lab.interfaces.{ifname}"
+    spec = _block(where, spec, key, INTERFACE_KEYS)
+    net = _need(where, spec, "net", key)
+    if net not in carriers:
+        raise TopologyError(f"{where}{key}.net: no network named {net!r}")
+    if net not in joined:
+        raise TopologyError(f"{where}{key}.net: the service does not join {net!r}")
+    address = str(_need(where, spec, "address", key))
+    peer = _ip(where, spec["peer"], f"{key}.peer") if "peer" in spec else None
+    try:
+        iface = ipaddress.IPv4Interface(address if "/" in address else address + "/32")
+    except ValueError:
+        raise TopologyError(f"{where}{key}.address: {address!r} is not an IPv4 address") \
+            from None
+    if peer is None and iface.network.prefixlen == 32:
+        raise TopologyError(f"{where}{key}: a /32 address needs a 'peer' (or give a prefix)")
+    return Interface(ifname, net, iface, peer)
+
+
+def _network(where: str, text: str, name: str) -> ipaddress.IPv4Network:
+    try:
+        return ipaddress.IPv4Network(text)
+    except ValueError:
+        raise TopologyError(f"{where}{name} is not 'default' or an IPv4 network") from None
+
+
+def _ports(where: str, ports: dict) -> dict:
+    found = {}
+    for port, what in ports.items():
+        if not str(port).isdigit() or not 0 < int(port) < 65536:
+            raise TopologyError(f"{where}x-lab.ports: {port!r} is not a port number")
+        found[int(port)] = what
+    return found

@@ -3,27 +3,22 @@
 A and PTR records come from every host's lab addresses; names outside example.com live in the
 lab's own root zone, so `h1` and `isp` resolve as bare names and an unknown name anywhere gets
 NXDOMAIN. Everything else (MX, CNAME, TXT, extra names) is the `zone` block of compose.yaml's
-top-level `x-lab`.
+`x-playground`, read (and checked) by playground/topology.py, mounted beside this file.
 """
-import ipaddress
 import os
 import sys
 
-import yaml
+from playground.topology import TopologyError, load
 
 COMPOSE = "/etc/playground/compose.yaml"
 TTL = 300
 
 
-def host_names(compose):
+def host_names(topo):
     """(fully qualified name, address) for every lab address of every host."""
-    for service in compose["services"].values():
-        lab = service.get("x-lab")
-        if not lab:
-            continue
-        fqdn = ".".join(filter(None, [service["hostname"], service.get("domainname")])) + "."
-        for spec in lab["interfaces"].values():
-            yield fqdn, ipaddress.ip_address(spec["address"].split("/")[0])
+    for host in topo.hosts.values():
+        for iface in host.interfaces:
+            yield host.fqdn + ".", iface.ip
 
 
 def reverse_names(pairs):
@@ -33,7 +28,7 @@ def reverse_names(pairs):
         owners.setdefault(addr, set()).add(name)
     for addr, names in owners.items():
         if len(names) > 1:
-            sys.exit(f"zonegen: {addr} belongs to {sorted(names)}; name it in x-lab.zone.names")
+            sys.exit(f"zonegen: {addr} belongs to {sorted(names)}; name it in x-playground.zone.names")
         yield addr, names.pop()
 
 
@@ -48,21 +43,19 @@ def soa(zone, ns):
             f"{zone} IN NS {ns}"]
 
 
-def build(compose):
-    top = compose["x-lab"]
-    config = top["zone"]
-    ns = compose["services"][top["dns"]]["hostname"] + "."
-    zones = {z: soa(z, ns) for z in ["."] + [z + "." for z in config["zones"]]}
-    declared = {ipaddress.ip_address(a): n + "." for n, a in config.get("names", {}).items()}
+def build(topo):
+    ns = topo.dns_server.fqdn + "."
+    zones = {z: soa(z, ns) for z in ["."] + [z + "." for z in topo.zone.zones]}
+    declared = {a: n + "." for n, a in topo.zone.names.items()}
     # A shared address is known by its declared name only (modemA is 10.25.1.65 to the world).
-    pairs = sorted({(n, a) for n, a in host_names(compose) if a not in declared})
+    pairs = sorted({(n, a) for n, a in host_names(topo) if a not in declared})
     pairs += [(n, a) for a, n in declared.items()]
     for name, addr in pairs:
         zones[zone_of(name, zones)].append(f"{name} IN A {addr}")
     for addr, name in reverse_names(pairs):
         rname = addr.reverse_pointer + "."
         zones[zone_of(rname, zones)].append(f"{rname} IN PTR {name}")
-    for line in config.get("records", []):
+    for line in topo.zone.records:
         name = line.split()[0]
         zones[zone_of(name, zones)].append(line)
     for zone in zones:
@@ -83,5 +76,7 @@ def write(zones, folder):
 
 
 if __name__ == "__main__":
-    with open(COMPOSE) as f:
-        write(build(yaml.safe_load(f)), sys.argv[1])
+    try:
+        write(build(load(COMPOSE)), sys.argv[1])
+    except TopologyError as e:
+        sys.exit(str(e))

@@ -1,16 +1,13 @@
 """The DNS zones written from compose.yaml (images/dns/zonegen.py), checked without BIND."""
 import copy
-import importlib.util
 import ipaddress
 
 import pytest
 
-from playground.project import ROOT
+import imagescript
 from playground.topology import Topology
 
-spec = importlib.util.spec_from_file_location("zonegen", ROOT / "images/dns/zonegen.py")
-zonegen = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(zonegen)
+zonegen = imagescript.load("images/dns/zonegen.py")
 topo = Topology()
 
 
@@ -20,7 +17,7 @@ def records(zones, rtype):
 
 
 def test_every_host_has_a_and_ptr_records():
-    zones = zonegen.build(topo.compose)
+    zones = zonegen.build(topo)
     a, ptr = records(zones, "A"), records(zones, "PTR")
     shared = {"192.168.1.1"}
     for host in topo.hosts.values():
@@ -34,7 +31,7 @@ def test_every_host_has_a_and_ptr_records():
 
 
 def test_names_land_in_the_most_specific_zone():
-    zones = zonegen.build(topo.compose)
+    zones = zonegen.build(topo)
     assert any(line.startswith("www.example.com. IN A") for line in zones["example.com."])
     assert any(line.startswith("h1. IN A") for line in zones["."])
     assert all(not line.startswith("h1.") for line in zones["example.com."])
@@ -44,13 +41,13 @@ def test_names_land_in_the_most_specific_zone():
 
 def test_an_undeclared_shared_address_is_refused():
     compose = copy.deepcopy(topo.compose)
-    compose["x-lab"]["zone"]["names"] = {}
+    compose["x-playground"]["zone"]["names"] = {}
     with pytest.raises(SystemExit, match="192.168.1.1"):
-        zonegen.build(compose)
+        zonegen.build(Topology(compose))
 
 
 def test_reverse_pointer_is_in_a_served_zone():
-    zones = zonegen.build(topo.compose)
+    zones = zonegen.build(topo)
     for name, _ in records(zones, "PTR"):
         assert zonegen.zone_of(name, zones) != ".", name
     assert ipaddress.ip_address("10.130.1.4").reverse_pointer == "4.1.130.10.in-addr.arpa"

@@ -1,0 +1,101 @@
+"""netsetup's plan and the reader's checks, on the small lab of topologies/small.yaml."""
+import copy
+from pathlib import Path
+
+import pytest
+
+import imagescript
+from playground.topology import TopologyError, Topology, load
+
+netsetup = imagescript.load("images/base/netsetup.py")
+SMALL = Path(__file__).parent / "topologies" / "small.yaml"
+small = load(SMALL)
+
+
+def test_a_client_gets_its_address_route_and_resolver():
+    steps = netsetup.plan(small, "pc", {"172.31.9.2": "eth0", "127.0.0.1": "lo"})
+    assert steps.commands == [
+        ["ip", "addr", "flush", "dev", "eth0"],
+        ["ip", "addr", "add", "192.168.1.11/24", "brd", "+", "dev", "eth0"],
+        ["ip", "link", "set", "eth0", "up"],
+        ["ip", "route", "replace", "default", "via", "192.168.1.1"]]
+    assert steps.files["/etc/resolv.conf"] == "nameserver 10.0.0.1\nsearch example.com\n"
+    assert steps.files["/etc/hosts"].endswith("192.168.1.11\tpc pc\n")
+    assert steps.announce == [["arping", "-q", "-U", "-c", "1", "-I", "eth0", "192.168.1.11"]]
+
+
+def test_a_nat_modem_renames_its_links_and_masquerades_out_of_wan():
+    # Docker's order of interfaces is not predictable: found by carrier subnet, not by name.
+    steps = netsetup.plan(small, "modem", {"172.31.9.18": "eth0", "172.31.9.3": "eth1"})
+    assert ["ip", "link", "set", "eth1", "name", "lan"] in steps.commands
+    assert ["ip", "link", "set", "eth0", "name", "wan"] in steps.commands
+    assert ["ip", "addr", "add", "10.0.0.2/32", "peer", "10.0.0.1/32", "dev", "wan"] \
+        in steps.commands
+    assert steps.commands.index(["ip", "link", "set", "eth0", "down"]) < \
+        steps.commands.index(["ip", "link", "set", "eth0", "name", "wan"])
+    assert ["iptables", "-t", "nat", "-A", "POSTROUTING", "-o", "wan", "-j", "MASQUERADE"] \
+        in steps.commands
+    assert ["iptables", "-t", "raw", "-A", "PREROUTING", "-p", "tcp", "--dport", "21",
+            "-j", "CT", "--helper", "ftp"] in steps.commands
+
+
+def test_a_router_routes_without_nat():
+    steps = netsetup.plan(small, "router", {"172.31.9.17": "eth0", "172.31.9.33": "eth1"})
+    assert ["ip", "route", "replace", "10.0.0.0/16", "via", "10.0.0.2"] in steps.commands
+    assert not [c for c in steps.commands if c[0] == "iptables"]
+
+
+def test_a_missing_carrier_interface_is_named():
+    with pytest.raises(TopologyError, match="router has no interface on carrier network "
+                                            "172.31.9.32/28 .for lan."):
+        netsetup.plan(small, "router", {"172.31.9.17": "eth0"})
+
+
+def broken(edit):
+    compose = copy.deepcopy(small.compose)
+    edit(compose)
+    return compose
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda c: c["services"]["web"]["x-lab"]["interfaces"]["eth0"].pop("address"),
+     "service web: x-lab.interfaces.eth0: no 'address'"),
+    (lambda c: c["services"]["web"]["x-lab"].update(adress="10.9.0.5"),
+     "service web: x-lab: unknown key 'adress'"),
+    (lambda c: c["services"]["pc"]["x-lab"]["interfaces"]["eth0"].update(address="192.168.1.300"),
+     "service pc: x-lab.interfaces.eth0.address: '192.168.1.300' is not an IPv4 address"),
+    (lambda c: c["services"]["pc"]["x-lab"]["interfaces"]["eth0"].update(net="homme"),
+     "service pc: x-lab.interfaces.eth0.net: no network named 'homme'"),
+    (lambda c: c["services"]["pc"].update(networks=["uplink"]),
+     "service pc: x-lab.interfaces.eth0.net: the service does not join 'home'"),
+    (lambda c: c["services"]["modem"]["x-lab"].update(nat="wlan"),
+     "service modem: x-lab.nat: 'wlan' is not one of its interfaces"),
+    (lambda c: c["services"]["web"].update(volumes=[]),
+     "service web: x-lab.tls is true but ./certs/hosts/web is not mounted"),
+    (lambda c: c["services"]["web"]["x-lab"].update(ports={"http": "web"}),
+     "service web: x-lab.ports: 'http' is not a port number"),
+    (lambda c: c["services"]["router"]["x-lab"]["routes"].update({"10.0.0.0/33": "10.0.0.2"}),
+     "service router: x-lab.routes: '10.0.0.0/33' is not 'default' or an IPv4 network"),
+    (lambda c: c["services"]["pc"]["x-lab"].pop("role"), "service pc: x-lab: no 'role'"),
+    (lambda c: c["x-playground"].update(dns="ns"), "x-playground.dns: 'ns' is not a host"),
+    (lambda c: c.pop("x-playground"), "x-playground: expected a mapping"),
+    (lambda c: c["services"]["router"]["x-lab"]["interfaces"]["modem"].pop("peer"),
+     "service router: x-lab.interfaces.modem: a /32 address needs a 'peer'"),
+])
+def test_a_bad_topology_gets_one_line_naming_service_and_key(edit, message):
+    with pytest.raises(TopologyError) as caught:
+        Topology(broken(edit))
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_unreadable_yaml_names_the_line(tmp_path):
+    bad = tmp_path / "compose.yaml"
+    bad.write_text("services:\n  h1: [\n")
+    with pytest.raises(TopologyError, match=r"compose.yaml: line \d+: not valid YAML"):
+        load(bad)
+
+
+def test_the_playground_itself_reads_clean():
+    topo = Topology()
+    assert topo.dns_server.name == "backbone" and topo.search == "example.com"
+    assert sorted(h.name for h in topo.hosts.values() if h.tls) == ["ftp", "mail", "www"]
