@@ -1,0 +1,146 @@
+"""The labs' pytest plugin: whose answers are graded, the exercise marker, the lab fixtures
+(program, run, serve, background) and the report per exercise.
+
+An exercise passes when every test marked with its number passes. A failing exercise is
+"not started" when one of its programs said labkit's `not done yet`, else "not right".
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from . import run as _run
+from .grading import not_started
+from .labs import chapter_of
+
+OUTPUTS = pytest.StashKey[list]()     # what the test's programs printed
+ANSWERS = "PLAYGROUND_ANSWERS"        # the variable labkit.answer() reads in the hosts
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("playground", "grading labs")
+    group.addoption("--solutions", action="store_true",
+                    help="grade the reference solutions/ instead of exercises/")
+    group.addoption("--answers", metavar="FOLDER",
+                    help="grade the student modules in this folder of each chapter "
+                         "(e.g. a submission copied to labs/chNN/alice)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "exercise(n): the test grades exercise n of its chapter")
+
+
+def answers(config) -> str:
+    if config.getoption("--answers"):
+        return config.getoption("--answers").strip("/")
+    return "solutions" if config.getoption("--solutions") else "exercises"
+
+
+@pytest.fixture
+def program(request):
+    """program("name.py") -> the argv that runs the chapter's program name.py in a host,
+    with the answers being graded (exercises/, solutions/ or --answers)."""
+    chapter = chapter_of(request.node.path)
+    folder = answers(request.config)
+    return lambda name: ["env", f"{ANSWERS}={folder}", "python3", f"/labs/{chapter}/{name}"]
+
+
+@pytest.fixture
+def lab_file(request):
+    """lab_file("name.py") -> the in-container path of the chapter's example program."""
+    return lambda name: f"/labs/{chapter_of(request.node.path)}/{name}"
+
+
+@pytest.fixture
+def run(request):
+    """run(host, *argv, stdin=None, timeout=20) -> Result; see playground/run.py."""
+    def go(host, *argv, **options):
+        result = _run.run(host, *argv, **options)
+        request.node.stash.setdefault(OUTPUTS, []).append(result.stderr)
+        return result
+    return go
+
+
+@pytest.fixture
+def serve(request):
+    """serve(host, *argv, port=N, proto="tcp") -> a context manager; see playground/run.py."""
+    @contextmanager
+    def go(host, *argv, **options):
+        server = None
+        try:
+            with _run.serve(host, *argv, **options) as server:
+                yield server
+        except AssertionError as e:   # it died before listening: its output is in the message
+            request.node.stash.setdefault(OUTPUTS, []).append(str(e))
+            raise
+        finally:
+            if server is not None:
+                request.node.stash.setdefault(OUTPUTS, []).append(server.output())
+    return go
+
+
+@pytest.fixture
+def background(request):
+    """background(host, *argv) -> a context manager around a program (a client, say) that
+    runs beside the test's own steps; yields its Server (.alive(), .output()),
+    always stopped afterwards."""
+    @contextmanager
+    def go(host, *argv):
+        proc = _run.Server(host, argv)
+        try:
+            yield proc
+        finally:
+            request.node.stash.setdefault(OUTPUTS, []).append(proc.stop())
+    return go
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    marker = item.get_closest_marker("exercise")
+    if marker and report.when == "call":
+        n = marker.args[0]
+        chapter = chapter_of(item.path)
+        fresh = any(not_started(text) for text in item.stash.get(OUTPUTS, []))
+        report.user_properties.append(("exercise", f"{chapter}:{n}"))
+        report.user_properties.append(("not started", fresh))
+        if report.failed:
+            state = "is not started" if fresh else "is not right yet"
+            report.sections.append(("grading", f"Exercise {n} of {chapter} {state}: see "
+                                    f"labs/{chapter}/README.md, section 'Exercise {n}'."))
+    return report
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    verdicts = exercise_verdicts(terminalreporter.stats)
+    if not verdicts:
+        return
+    terminalreporter.section("exercises")
+    for chapter in sorted(verdicts):
+        numbers = verdicts[chapter]
+        done = sum(v == "pass" for v in numbers.values())
+        others = "; ".join(f"exercise {n}: {v}" for n, v in sorted(numbers.items())
+                           if v != "pass")
+        line = f"{chapter}: {done}/{len(numbers)} exercises pass"
+        terminalreporter.write_line(line + (f" ({others})" if others else ""))
+
+
+def exercise_verdicts(stats: dict) -> dict[str, dict[int, str]]:
+    """{chapter: {exercise: "pass" | "not started" | "not right"}} from the test reports:
+    an exercise passes only when all its tests do."""
+    verdicts: dict[str, dict[int, str]] = {}
+    for outcome in ("passed", "failed"):
+        for report in stats.get(outcome, []):
+            props = dict(report.user_properties)
+            if report.when != "call" or "exercise" not in props:
+                continue
+            chapter, n = props["exercise"].split(":")
+            seen = verdicts.setdefault(chapter, {})
+            now = "pass" if outcome == "passed" else (
+                "not started" if props["not started"] else "not right")
+            before = seen.get(int(n), "pass")
+            seen[int(n)] = now if before == "pass" else (
+                "not right" if "not right" in (before, now) else before)
+    return verdicts
