@@ -75,10 +75,10 @@ def load(folder: Path) -> Lab:
 def _keys(path: Path, block, allowed: set, prefix: str) -> None:
     if not isinstance(block, dict):
         raise ValueError(f"{path}: {prefix or 'the file'} is not a mapping")
+    for key in sorted(set(block) - allowed):   # first: a typo also makes a key missing
+        raise ValueError(f"{path}: unknown key '{prefix}{key}'")
     for key in sorted(allowed - set(block)):
         raise ValueError(f"{path}: no '{prefix}{key}'")
-    for key in sorted(set(block) - allowed):
-        raise ValueError(f"{path}: unknown key '{prefix}{key}'")
 
 
 # --- the lint -----------------------------------------------------------------------------

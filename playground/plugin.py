@@ -26,10 +26,21 @@ def pytest_addoption(parser):
     group.addoption("--answers", metavar="FOLDER",
                     help="grade the student modules in this folder of each chapter "
                          "(e.g. a submission copied to labs/chNN/alice)")
+    group.addoption("--exercise", type=int, metavar="N",
+                    help="run only the tests that grade exercise N")
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "exercise(n): the test grades exercise n of its chapter")
+
+
+def pytest_collection_modifyitems(config, items):
+    wanted = config.getoption("--exercise")
+    if wanted is None:
+        return
+    keep = [i for i in items if (m := i.get_closest_marker("exercise")) and m.args[0] == wanted]
+    config.hook.pytest_deselected(items=[i for i in items if i not in keep])
+    items[:] = keep
 
 
 def answers(config) -> str:
