@@ -1,27 +1,80 @@
-"""The commands behind scripts/: one verb each, one clear line on error, exit 0 only on success."""
+"""The `playground` command: one function per verb, its arguments declared beside it.
+
+`playground VERB --help` for each; every verb prints one clear line on error and exits
+non-zero; scripts/VERB are thin shims for the README's commands.
+"""
 from __future__ import annotations
 
 import argparse
 import os
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from . import benchmark, capture, diagram, lifecycle
+from . import benchmark, capture as _capture, diagram as _diagram, labs, lifecycle
 from .engine import PlaygroundError, check_engine
-from .topology import Topology
+from .topology import Topology, TopologyError
 
 
-def cmd_up(args, topo):
+@dataclass
+class Verb:
+    run: Callable
+    help: str
+    description: str
+    arguments: list = field(default_factory=list)   # (args, kwargs) for add_argument
+    intermixed: bool = False   # options may follow positionals (as with tcpdump's filter)
+    passthrough: bool = False  # all its arguments go, as they are, to another program
+
+    def parser(self, name: str) -> argparse.ArgumentParser:
+        p = argparse.ArgumentParser(prog=f"playground {name}", description=self.description)
+        for args, kwargs in self.arguments:
+            p.add_argument(*args, **kwargs)
+        return p
+
+
+VERBS: dict[str, Verb] = {}
+
+
+def verb(help: str, description: str, *arguments, intermixed: bool = False,
+         passthrough: bool = False):
+    """Declare a verb: its help, description and arguments (made with arg())."""
+    def register(fn):
+        VERBS[fn.__name__] = Verb(fn, help, description, list(arguments), intermixed,
+                                  passthrough)
+        return fn
+    return register
+
+
+def arg(*args, **kwargs):
+    return args, kwargs
+
+
+@verb("build (first time), start and check the whole network",
+      "Start the playground: make the lab CA if absent, build the images if absent, start "
+      "the 12 hosts, wait until the network works end to end and print a table of hosts. "
+      "A quick no-op when already up.",
+      arg("--build", action="store_true", help="rebuild the images and recreate hosts"),
+      arg("--new-ca", action="store_true",
+          help="make a new CA, certificates and SSH key, and roll them out"),
+      arg("--timeout", type=float, default=120, help="seconds to wait for readiness"))
+def up(args, topo):
     lifecycle.up(topo, rebuild=args.build, new_ca=args.new_ca, timeout=args.timeout)
     print(lifecycle.format_table(lifecycle.status(topo)))
 
 
-def cmd_down(args, topo):
+@verb("stop and remove the hosts and their networks",
+      "Remove the playground's containers and networks (images and certificates stay). "
+      "Fine when already down.")
+def down(args, topo):
     lifecycle.down()
 
 
-def cmd_status(args, topo):
+@verb("print the table of hosts; exit 1 unless all ready",
+      "Print host, role, lab addresses and state of every host. Exit status 0 only when "
+      "every host is ready.")
+def status(args, topo):
     check_engine()
     rows = lifecycle.status(topo)
     print(lifecycle.format_table(rows))
@@ -29,24 +82,35 @@ def cmd_status(args, topo):
         sys.exit(1)
 
 
-def cmd_shell(args, topo):
+@verb("a shell (or a command) on a host", "Open bash on HOST, or run COMMAND there.",
+      arg("host", help="a host name from compose.yaml, e.g. h1"),
+      arg("command", nargs=argparse.REMAINDER, help="command to run instead of bash"))
+def shell(args, topo):
     host = require_running(topo, args.host)
     exec_interactive(host, args.command or ["bash"])
 
 
-def cmd_capture(args, topo):
+@verb("tcpdump on a host, live or into a pcap file",
+      "Watch packets on HOST (all interfaces, or the one facing NEIGHBOUR) live in the "
+      "terminal, or with -w write them to a pcap file on this machine, ready for Wireshark.",
+      arg("host", help="where to capture, e.g. isp"),
+      arg("filter", nargs="*", help="a tcpdump filter, e.g. udp port 53"),
+      arg("--facing", metavar="NEIGHBOUR", help="only the link towards this host"),
+      arg("-w", "--write", metavar="FILE", help="write a pcap file here instead"),
+      arg("--seconds", type=float, help="with -w: stop after this many seconds"),
+      intermixed=True)
+def capture(args, topo):
     if args.facing:
         require_host(topo, args.facing)
     host = require_running(topo, args.host)
     try:
-        iface = capture.interface(topo, host, args.facing)
+        iface = _capture.interface(topo, host, args.facing)
     except KeyError as e:
         raise PlaygroundError(f"{e.args[0]}; its neighbours are: "
                               f"{', '.join(topo.neighbours(host))}") from None
-    bpf = " ".join(args.filter)
     if not args.write:
         exec_interactive(host, ["tcpdump", "-n", "-l", "-i", iface, *args.filter])
-    cap = capture.Capture(host, iface, bpf, Path(args.write).resolve())
+    cap = _capture.Capture(host, iface, " ".join(args.filter), Path(args.write).resolve())
     cap.wait_listening()
     print(f"playground: capturing on {host} {iface}; Ctrl-C to stop", file=sys.stderr)
     try:
@@ -55,6 +119,45 @@ def cmd_capture(args, topo):
         pass
     packets = cap.finish()
     print(f"playground: {len(packets)} packets written to {args.write}", file=sys.stderr)
+
+
+@verb("print the topology as a Mermaid diagram",
+      "Print a Mermaid flowchart of hosts and links, drawn from compose.yaml (README.md "
+      "embeds it; GitHub renders it).")
+def diagram(args, topo):
+    print(_diagram.mermaid(topo))
+
+
+@verb("measure start-up, shut-down, idle CPU and memory",
+      "Restart the playground while measuring: the floor of starting bare containers, up "
+      "from down, up when up, down, and the idle CPU and memory of the running network. "
+      "Prints figures and ratios; asserts nothing.",
+      arg("--idle-seconds", type=float, default=10, help="idle sampling window"))
+def bench(args, topo):
+    benchmark.main(topo, args.idle_seconds)
+
+
+@verb("start if needed, then run the test suite",
+      "Start the playground when it is not up, then run pytest: with no PYTEST_ARGS the "
+      "whole suite (unit, integration, every lab graded against its solutions); otherwise "
+      "pytest with those arguments, e.g. `labs/ch06 -x`.",
+      arg("pytest_args", nargs="*", metavar="PYTEST_ARGS", help="arguments for pytest"),
+      passthrough=True)
+def test(args, topo):
+    import pytest   # here: only this verb needs it
+    lifecycle.up(topo)
+    sys.exit(pytest.main(args.pytest_args or ["tests", "labs", "--solutions"]))
+
+
+@verb("check every chapter against its lab.yaml",
+      "The lab lint: for each chapter (or those named), what does not hold to its "
+      "descriptor (README sections, stubs, solutions, graders, ports). Exit 1 if anything.",
+      arg("chapters", nargs="*", metavar="chNN", help="chapters to check (default: all)"))
+def lint(args, topo):
+    folders = [labs.LABS / c for c in args.chapters] or labs.chapters()
+    problems = [p for folder in folders for p in labs.lint(folder, topo)]
+    print("\n".join(problems) or f"{len(folders)} chapters hold to their descriptors")
+    sys.exit(1 if problems else 0)
 
 
 def require_host(topo: Topology, name: str) -> str:
@@ -72,70 +175,38 @@ def require_running(topo: Topology, name: str) -> str:
 
 
 def exec_interactive(host: str, argv: list[str]) -> None:
-    """Become `docker exec` on host, with a terminal when we have one (Ctrl-C reaches argv)."""
+    """Become `docker exec` on host, with a terminal when we have one (Ctrl-C reaches argv):
+    the one place the docker CLI is needed for exec, since it attaches the terminal."""
     tty = ["-it"] if sys.stdin.isatty() else ["-i"]
     os.execvp("docker", ["docker", "exec", *tty, host, *argv])
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="playground", description="Network Playground commands.")
-    sub = p.add_subparsers(dest="command", required=True)
-    up = sub.add_parser("up", help="build (first time), start and check the whole network",
-                        description="Start the playground: make the lab CA if absent, build the "
-                        "images if absent, start the 12 hosts, wait until the network works end "
-                        "to end and print a table of hosts. A quick no-op when already up.")
-    up.add_argument("--build", action="store_true", help="rebuild the images and recreate hosts")
-    up.add_argument("--new-ca", action="store_true",
-                    help="make a new CA, certificates and SSH key, and roll them out")
-    up.add_argument("--timeout", type=float, default=120, help="seconds to wait for readiness")
-    up.set_defaults(func=cmd_up)
-    down = sub.add_parser("down", help="stop and remove the hosts and their networks",
-                          description="Remove the playground's containers and networks "
-                          "(images and certificates stay). Fine when already down.")
-    down.set_defaults(func=cmd_down)
-    status = sub.add_parser("status", help="print the table of hosts; exit 1 unless all ready",
-                            description="Print host, role, lab addresses and state of every "
-                            "host. Exit status 0 only when every host is ready.")
-    status.set_defaults(func=cmd_status)
-    shell = sub.add_parser("shell", help="a shell (or a command) on a host",
-                           description="Open bash on HOST, or run COMMAND there.")
-    shell.add_argument("host", help="a host name from compose.yaml, e.g. h1")
-    shell.add_argument("command", nargs=argparse.REMAINDER, help="command to run instead of bash")
-    shell.set_defaults(func=cmd_shell)
-    cap = sub.add_parser("capture", help="tcpdump on a host, live or into a pcap file",
-                         description="Watch packets on HOST (all interfaces, or the one facing "
-                         "NEIGHBOUR) live in the terminal, or with -w write them to a pcap "
-                         "file on this machine, ready for Wireshark.")
-    cap.add_argument("host", help="where to capture, e.g. isp")
-    cap.add_argument("filter", nargs="*", help="a tcpdump filter, e.g. udp port 53")
-    cap.add_argument("--facing", metavar="NEIGHBOUR", help="only the link towards this host")
-    cap.add_argument("-w", "--write", metavar="FILE", help="write a pcap file here instead")
-    cap.add_argument("--seconds", type=float, help="with -w: stop after this many seconds")
-    cap.set_defaults(func=cmd_capture)
-    draw = sub.add_parser("diagram", help="print the topology as a Mermaid diagram",
-                          description="Print a Mermaid flowchart of hosts and links, drawn "
-                          "from compose.yaml (README.md embeds it; GitHub renders it).")
-    draw.set_defaults(func=lambda args, topo: print(diagram.mermaid(topo)))
-    bench = sub.add_parser("bench", help="measure start-up, shut-down, idle CPU and memory",
-                           description="Restart the playground while measuring: the floor of "
-                           "starting bare containers, up from down, up when up, down, and the "
-                           "idle CPU and memory of the running network. Prints figures and "
-                           "ratios; asserts nothing.")
-    bench.add_argument("--idle-seconds", type=float, default=10, help="idle sampling window")
-    bench.set_defaults(func=lambda args, topo: benchmark.main(topo, args.idle_seconds))
-    return p
+def usage() -> str:
+    width = max(map(len, VERBS))
+    lines = [f"  {name.ljust(width)}  {v.help}" for name, v in VERBS.items()]
+    return ("usage: playground VERB [ARGS] (playground VERB --help for its own)\n\n"
+            "Network Playground commands:\n" + "\n".join(lines))
 
 
 def main(argv: list[str] | None = None) -> None:
-    p = parser()
-    args, extra = p.parse_known_args(argv)
-    if extra and args.func is cmd_capture and not any(w.startswith("-") for w in extra):
-        args.filter += extra   # the filter may come after the options, as with tcpdump
-    elif extra:
-        p.error(f"unrecognized arguments: {' '.join(extra)}")
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] in ("-h", "--help"):
+        print(usage())
+        sys.exit(0 if argv else 2)
+    name, rest = argv[0], argv[1:]
+    if name not in VERBS:
+        sys.exit(f"playground: no verb {name!r}; the verbs are: {', '.join(VERBS)}")
+    v = VERBS[name]
+    parser = v.parser(name)
+    if v.passthrough and rest not in (["-h"], ["--help"]):
+        args = argparse.Namespace(**{v.arguments[0][0][0]: rest})
+    elif v.intermixed:
+        args = parser.parse_intermixed_args(rest)
+    else:
+        args = parser.parse_args(rest)
     try:
-        args.func(args, Topology())
-    except PlaygroundError as e:
+        v.run(args, Topology())
+    except (PlaygroundError, TopologyError) as e:
         sys.exit(f"playground: {e}")
     except KeyboardInterrupt:
         sys.exit("playground: interrupted")

@@ -7,7 +7,7 @@ import pytest
 
 from playground.project import ROOT
 
-SCRIPTS = ["up", "down", "status", "shell", "capture", "bench", "test"]
+SCRIPTS = ["up", "down", "status", "shell", "capture", "bench", "test", "lint", "diagram"]
 
 
 def playground(*args, env=None):
@@ -53,3 +53,17 @@ def test_compose_v1_only(tmp_path):
     (tmp_path / "docker-compose").symlink_to(fake)
     one_line_error(playground("up", env={"PATH": f"{tmp_path}:/usr/bin:/bin"}),
                    "Compose v2", "v1")
+
+
+def test_a_typo_in_compose_yaml_is_one_line_before_anything_starts(tmp_path):
+    text = (ROOT / "compose.yaml").read_text()
+    broken = text.replace("      interfaces: {eth0: {net: server_room, address: 10.130.1.3/24}}",
+                          "      interfaces: {eth0: {net: server_room, adress: 10.130.1.3/24}}")
+    assert broken != text
+    (tmp_path / "compose.yaml").write_text(broken)
+    one_line_error(playground("up", env={"PLAYGROUND_ROOT": str(tmp_path)}),
+                   "compose.yaml: service mail: x-lab.interfaces.eth0: unknown key 'adress'")
+
+
+def test_an_unknown_verb_lists_the_verbs():
+    one_line_error(playground("upp"), "no verb 'upp'", "up, down, status")
