@@ -160,6 +160,24 @@ def lint(args, topo):
     sys.exit(1 if problems else 0)
 
 
+@verb("grade each chapter's wrong solutions; all must fail",
+      "For every labs/chNN/wrong/NAME (a plausible wrong solution of one exercise), run the "
+      "chapter's grader on it for that exercise and print whether it was caught. Exit 1 if "
+      "any wrong solution passes. Needs the playground up; takes a few seconds per solution.",
+      arg("chapters", nargs="*", metavar="chNN", help="chapters to examine (default: all)"))
+def examine(args, topo):
+    folders = [labs.LABS / c for c in args.chapters] or labs.chapters()
+    missed = 0
+    for folder in folders:
+        for wrong in labs.wrong_answers(folder):
+            failed = labs.grade(folder, wrong)
+            missed += not failed
+            print(f"{folder.name} exercise {wrong.exercise} {wrong.folder.name}: "
+                  f"{'caught by ' + ', '.join(failed) if failed else 'MISSED'} "
+                  f"({wrong.what})", flush=True)
+    sys.exit(1 if missed else 0)
+
+
 def require_host(topo: Topology, name: str) -> str:
     if name not in topo.hosts:
         raise PlaygroundError(f"no host named {name!r}; the hosts are: {', '.join(topo.names)}")

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import yaml
 
@@ -81,6 +85,26 @@ def _keys(path: Path, block, allowed: set, prefix: str) -> None:
         raise ValueError(f"{path}: no '{prefix}{key}'")
 
 
+@dataclass(frozen=True)
+class Wrong:
+    folder: Path         # labs/chNN/wrong/NAME
+    exercise: int
+    what: str            # what is wrong with it
+
+
+def wrong_answers(folder: Path) -> list[Wrong]:
+    """The chapter's wrong solutions: wrong/NAME/MODULE.py, whose docstring's first line
+    says `Exercise N, wrong: what is wrong`."""
+    found = []
+    for path in sorted(folder.glob("wrong/*/*.py")):
+        first = (ast.get_docstring(ast.parse(path.read_text())) or "").split("\n")[0]
+        match = re.match(r"Exercise (\d+), wrong: (.+)", first)
+        if not match:
+            raise ValueError(f"{path}: the docstring must start 'Exercise N, wrong: ...'")
+        found.append(Wrong(path.parent, int(match.group(1)), match.group(2)))
+    return found
+
+
 # --- the lint -----------------------------------------------------------------------------
 
 def lint(folder: Path, topo: Topology) -> list[str]:
@@ -103,6 +127,7 @@ def lint(folder: Path, topo: Topology) -> list[str]:
         problems += _lint_exercise(folder, lab, ex, readme, marked)
     problems += [f"{grader.name}: @pytest.mark.exercise({n}) but lab.yaml has no exercise {n}"
                  for n in sorted(marked - {e.number for e in lab.exercises})]
+    problems += _lint_wrong(folder, lab)
     services = {22}.union(*(h.ports for h in topo.hosts.values()))
     return problems + _lint_ports(folder, lab, services)
 
@@ -146,6 +171,18 @@ def _lint_exercise(folder: Path, lab: Lab, ex: Exercise, readme: str, marked: se
         if banned in text:
             problems.append(f"{where}: exercises/{ex.module}.py mentions {banned}")
     return problems
+
+
+def _lint_wrong(folder: Path, lab: Lab) -> list[str]:
+    """Each wrong solution names its exercise and stands in for that exercise's module."""
+    try:
+        found = wrong_answers(folder)
+    except ValueError as e:
+        return [str(e)]
+    modules = {e.number: e.module for e in lab.exercises}
+    return [f"{w.folder.relative_to(folder.parent)}: exercise {w.exercise}'s module is "
+            f"{modules.get(w.exercise)}.py" for w in found
+            if [p.stem for p in w.folder.glob("*.py")] != [modules.get(w.exercise)]]
 
 
 def _section(readme: str, title: str) -> str | None:
@@ -205,3 +242,18 @@ def _ints(node, value):
     for v in values:
         if isinstance(v, ast.Constant) and type(v.value) is int:
             yield (v if hasattr(v, "lineno") else node), v.value
+
+
+def grade(folder: Path, wrong: Wrong) -> list[str]:
+    """The tests of the wrong solution's exercise that fail on it (none: it was missed)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.xml"
+        subprocess.run([sys.executable, "-m", "pytest", str(folder), "-q", "-p", "no:terminal",
+                        "--answers", str(wrong.folder.relative_to(folder)),
+                        "--exercise", str(wrong.exercise), f"--junitxml={report}"],
+                       cwd=ROOT, capture_output=True, text=True)
+        if not report.exists():
+            return []
+        cases = ElementTree.parse(report).getroot().iter("testcase")
+        return [case.get("name") for case in cases
+                if case.find("failure") is not None or case.find("error") is not None]

@@ -133,3 +133,15 @@ def test_an_exercise_passes_only_when_all_its_tests_pass():
                         report("ch02:3", "failed", fresh=True)]}
     assert exercise_verdicts(stats) == {"ch02": {1: "pass", 2: "not right",
                                                  3: "not started"}}
+
+
+def test_wrong_solutions_name_their_exercise_and_module(chapter):
+    (chapter / "wrong" / "loose").mkdir(parents=True)
+    (chapter / "wrong" / "loose" / "echo_client.py").write_text(
+        '"""Exercise 1, wrong: one recv() only."""\n')
+    assert labs.lint(chapter, topo) == []
+    assert [(w.exercise, w.what) for w in labs.wrong_answers(chapter)] == [(1, "one recv() only.")]
+    (chapter / "wrong" / "loose" / "echo_client.py").rename(chapter / "wrong" / "loose" / "echo.py")
+    assert any("exercise 1's module is echo_client.py" in p for p in labs.lint(chapter, topo))
+    (chapter / "wrong" / "loose" / "echo.py").write_text('"""One recv() only."""\n')
+    assert any("must start 'Exercise N, wrong:" in p for p in labs.lint(chapter, topo))
