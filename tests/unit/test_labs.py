@@ -68,7 +68,7 @@ def test_the_lint_names_what_is_wrong(chapter, change, problem):
 
 
 def program(chapter, *args, answers=None):
-    env = {**os.environ, "PYTHONPATH": str(LIB)}
+    env = {**os.environ, "PYTHONPATH": str(LIB), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("PLAYGROUND_ANSWERS", None)
     if answers:
         env["PLAYGROUND_ANSWERS"] = answers
