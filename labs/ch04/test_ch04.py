@@ -14,10 +14,10 @@ NXDOMAIN = 3
 # --- what the zone should hold, derived from compose.yaml -------------------------------------
 
 def zone_records(topology):
-    """(owner, type, rdata) of the extra records in x-lab.zone, e.g. ('example.com.', 'MX',
-    '10 mail.example.com.')."""
+    """(owner, type, rdata) of the extra records in x-playground.zone, e.g. ('example.com.',
+    'MX', '10 mail.example.com.')."""
     out = []
-    for line in topology.compose["x-lab"]["zone"]["records"]:
+    for line in topology.zone.records:
         owner, _cls, rtype, rdata = line.split(None, 3)
         out.append((owner, rtype, rdata))
     return out
@@ -40,7 +40,7 @@ def address_of(topology, name):
 
 def reverse_names(topology):
     """{address: PTR name} for every lab address, as the zone generator assigns them."""
-    declared = {a: n + "." for n, a in topology.compose["x-lab"]["zone"].get("names", {}).items()}
+    declared = {str(a): n + "." for n, a in topology.zone.names.items()}
     names = {}
     for host in topology.hosts.values():
         for iface in host.interfaces:
@@ -265,7 +265,7 @@ def test_mail_route_falls_back_to_address(run, capture, exercise, topology, host
 @pytest.mark.exercise(1)
 def test_mail_route_nxdomain_and_nodata_differ(run, capture, exercise, topology):
     missing = unknown_name()
-    empty = next(z for z in topology.compose["x-lab"]["zone"]["zones"]
+    empty = next(z for z in topology.zone.zones
                  if z.endswith("in-addr.arpa"))   # a zone apex: SOA and NS, no MX, no A
     with capture("isp", facing="backbone", filter="udp port 53") as cap:
         nx = run("h1", "python3", exercise("mail_route.py"), missing)
