@@ -1,12 +1,13 @@
 """scripts/bench: start-up and shut-down times and the idle cost of the running playground."""
 from __future__ import annotations
 
+import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import lifecycle
-from .engine import PlaygroundError, check_engine, docker
+from .engine import PlaygroundError, check_engine, client, docker, engine_errors, exec_, remove
 from .topology import Topology
 
 
@@ -23,13 +24,13 @@ def bare_floor(topo: Topology) -> float:
 
     def start(pair):
         name, image = pair
-        docker("run", "-d", "--rm", "--init", "--network", "none", "--name", name,
-               "--entrypoint", "sleep", image, "infinity")
+        client().containers.run(image, "infinity", entrypoint="sleep", name=name, init=True,
+                                network_mode="none", auto_remove=True, detach=True)
     try:
-        with ThreadPoolExecutor(len(images)) as pool:
+        with ThreadPoolExecutor(len(images)) as pool, engine_errors("starting bare containers"):
             return timed(lambda: list(pool.map(start, zip(names, images))))
     finally:
-        docker("rm", "-f", *names, check=False)
+        remove(*names)
 
 
 # The containers' CPU time and memory (less inactive page cache, as `docker stats` counts it),
@@ -62,7 +63,8 @@ def _stat(path: Path, key: str) -> int:
 
 
 def usage(topo: Topology) -> tuple[int, int]:
-    ids = docker("inspect", "--format", "{{.Id}}", *topo.names).stdout.split()
+    with engine_errors("inspecting the hosts"):
+        ids = [client().api.inspect_container(name)["Id"] for name in topo.names]
     pairs = [_cgroup_usage(cid) for cid in ids]
     return sum(c for c, _ in pairs), sum(m for _, m in pairs)
 
@@ -75,6 +77,13 @@ def idle(topo: Topology, seconds: float) -> tuple[float, float]:
     return (cpu_after - before) / 1e9 / (time.monotonic() - start) * 100, mem / 2**20
 
 
+def exec_times(host: str, rounds: int = 20) -> tuple[float, float]:
+    """Median seconds of running `true` on host through the SDK and through the docker CLI."""
+    def median(fn, *args):
+        return statistics.median(timed(fn, *args) for _ in range(rounds))
+    return median(exec_, host, "true"), median(docker, "exec", host, "true")
+
+
 def main(topo: Topology, idle_seconds: float) -> None:
     check_engine()
     lifecycle.up(topo)   # images built, certificates made
@@ -83,10 +92,13 @@ def main(topo: Topology, idle_seconds: float) -> None:
     t_up = timed(lifecycle.up, topo)
     t_again = timed(lifecycle.up, topo)
     cpu, mib = idle(topo, idle_seconds)
+    sdk_exec, cli_exec = exec_times(topo.names[0])
     print(f"""
 floor: 12 bare containers started in parallel  {floor:6.2f} s
 up, from images built and network down          {t_up:6.2f} s   ({t_up / floor:.1f}x the floor)
 up, when already up                             {t_again:6.2f} s
 down                                            {t_down:6.2f} s
 idle CPU, all hosts, over {idle_seconds:.0f} s                {cpu:6.2f} % of one core
-memory, all hosts                               {mib:6.1f} MiB""")
+memory, all hosts                               {mib:6.1f} MiB
+exec of `true`, Docker SDK (median)             {sdk_exec * 1000:6.1f} ms
+exec of `true`, docker CLI (median)             {cli_exec * 1000:6.1f} ms""")

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import pcap
-from .engine import docker
+from .engine import exec_, get_file
 from .run import Server, scratch
 from .topology import Topology
 
@@ -40,8 +40,8 @@ class Capture:
         """Stop tcpdump (SIGINT, inside the container), copy the pcap home and parse it."""
         self._tcpdump.stop(signal="INT")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        docker("cp", f"{self.host}:{self._remote}", str(self.path))
-        docker("exec", self.host, "rm", "-f", self._remote)
+        self.path.write_bytes(get_file(self.host, self._remote))
+        exec_(self.host, "rm", "-f", self._remote)
         self.packets = pcap.read(self.path)
         return self.packets
 

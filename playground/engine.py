@@ -1,84 +1,298 @@
-"""Talking to Docker: the CLI, so that contexts and Docker Desktop behave as in a terminal."""
+"""Talking to the Docker engine.
+
+The Docker SDK for Python does the engine's work: exec (real exit status, stdout and stderr
+apart), inspect, container state and labels, files copied in and out. It finds the engine as
+the docker CLI does (DOCKER_HOST, else the current context, else the default socket), so
+Docker Desktop works without settings.
+
+The docker CLI stays where the SDK cannot serve:
+- `docker compose` (up, down, ps, and the image builds): Compose is a CLI plugin, with no
+  Python API;
+- `docker exec -it` behind `playground shell` and live `playground capture`: the user's
+  terminal must be attached to the program.
+"""
 from __future__ import annotations
 
+import functools
+import hashlib
+import io
+import json
+import os
+import posixpath
 import shutil
+import struct
 import subprocess
+import tarfile
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
 
 from .project import COMPOSE_FILE, ROOT
 
 PROJECT = "playground"
+PROJECT_LABEL = "com.docker.compose.project"
+FOLDER_LABEL = "com.docker.compose.project.working_dir"   # where `compose up` ran
+NOT_RUNNING = ("the Docker engine is not running (or not reachable{where}): start it "
+               "(Docker Desktop, or `sudo systemctl start docker`) and try again")
 
 
 class PlaygroundError(Exception):
     """A problem the user can fix; its message is one line that says how."""
 
 
+# --- the docker CLI: compose, and what needs the user's terminal ---------------------------
+
 def docker(*args: str, check: bool = True, timeout: float | None = None,
            input: str | None = None) -> subprocess.CompletedProcess:
-    try:
-        result = subprocess.run(["docker", *args], capture_output=True, text=True,
-                                timeout=timeout, input=input)
-    except FileNotFoundError:
-        raise PlaygroundError("docker is not installed: install Docker Engine 20.10+ "
-                              "or Docker Desktop, then try again") from None
-    if check and result.returncode != 0:
-        raise PlaygroundError(f"docker {' '.join(args[:2])} failed: {_last_line(result.stderr)}")
-    return result
+    """Run the docker CLI, its output captured."""
+    return _cli(["docker", *args], f"docker {' '.join(args[:2])}", check,
+                timeout=timeout, input=input, capture_output=True, text=True)
 
 
 def compose(*args: str, check: bool = True, stream: bool = False,
             env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `docker compose` on the playground; with stream, its progress goes to the terminal."""
-    cmd = ["docker", "compose", "--project-directory", str(ROOT), "-f", str(COMPOSE_FILE), *args]
-    if stream:
-        result = subprocess.run(cmd, env=env)
-        if check and result.returncode != 0:
-            raise PlaygroundError(f"docker compose {args[0]} failed (see above)")
-        return result
-    result = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    argv = ["docker", "compose", "--project-directory", str(ROOT), "-f", str(COMPOSE_FILE), *args]
+    captured = {} if stream else {"capture_output": True, "text": True}
+    return _cli(argv, f"docker compose {args[0]}", check, env=env, **captured)
+
+
+def _cli(argv: list[str], what: str, check: bool, **options) -> subprocess.CompletedProcess:
+    try:
+        result = subprocess.run(argv, **options)
+    except FileNotFoundError:
+        raise PlaygroundError("docker is not installed: install Docker Engine 20.10+ "
+                              "or Docker Desktop, then try again") from None
     if check and result.returncode != 0:
-        raise PlaygroundError(f"docker compose {args[0]} failed: {_last_line(result.stderr)}")
+        why = _last_line(result.stderr) if result.stderr is not None else "see above"
+        raise PlaygroundError(f"{what} failed: {why}")
     return result
 
 
+# --- which engine, and the one SDK client ---------------------------------------------------
+
+def engine_url(environ=os.environ) -> str | None:
+    """The engine the docker CLI would use: DOCKER_HOST, else the endpoint of the context named
+    by DOCKER_CONTEXT or by config.json's currentContext; None means the default socket."""
+    if environ.get("DOCKER_HOST"):
+        return environ["DOCKER_HOST"]
+    config = Path(environ.get("DOCKER_CONFIG") or Path(environ.get("HOME") or Path.home())
+                  / ".docker")
+    name = environ.get("DOCKER_CONTEXT") or _current_context(config)
+    if name in (None, "default"):
+        return None
+    meta = config / "contexts" / "meta" / hashlib.sha256(name.encode()).hexdigest() / "meta.json"
+    try:
+        return json.loads(meta.read_text())["Endpoints"]["docker"]["Host"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise PlaygroundError(f"the docker context {name!r} has no engine endpoint ({meta}): "
+                              "choose another with `docker context use NAME`") from None
+
+
+def _current_context(config: Path) -> str | None:
+    try:
+        return json.loads((config / "config.json").read_text()).get("currentContext")
+    except (OSError, ValueError, AttributeError):
+        return None   # no config (or none the CLI could read either): the default engine
+
+
+def _sdk():
+    try:
+        import docker as sdk
+    except ImportError:
+        raise PlaygroundError("the Docker SDK for Python is not installed: use the project's "
+                              "environment (./scripts/_run makes it) or `pip install -r "
+                              "requirements.txt`") from None
+    return sdk
+
+
+@functools.lru_cache(maxsize=None)
+def client():
+    """The SDK client, made on first use (it asks the engine its API version) and kept."""
+    sdk, url = _sdk(), engine_url()
+    env = {**os.environ, "DOCKER_HOST": url} if url else dict(os.environ)
+    try:
+        # Room for one connection per host: readiness checks ask all twelve at once.
+        return sdk.from_env(environment=env, max_pool_size=16)
+    except sdk.errors.DockerException:
+        raise PlaygroundError(NOT_RUNNING.format(where=f" at {url}" if url else "")) from None
+
+
+@contextmanager
+def engine_errors(what: str):
+    """The engine's refusals and failures as one line that says what to do."""
+    sdk = _sdk()
+    import requests
+    try:
+        yield
+    except sdk.errors.APIError as e:
+        hint = ": is the playground up? (./scripts/up)" if e.status_code in (404, 409) else ""
+        raise PlaygroundError(f"{what}: {_last_line(str(e.explanation))}{hint}") from None
+    except (sdk.errors.DockerException, requests.exceptions.RequestException):
+        raise PlaygroundError(NOT_RUNNING.format(where="")) from None
+
+
 def check_engine() -> None:
-    """Fail with one line unless the Docker CLI, a running engine and Compose v2 are here."""
-    info = docker("info", "--format", "{{.ServerVersion}}", check=False, timeout=30)
-    if info.returncode != 0 or not info.stdout.strip():
-        raise PlaygroundError("the Docker engine is not running (or not reachable): start it "
-                              "(Docker Desktop, or `sudo systemctl start docker`) and try again")
+    """Fail with one line unless the docker CLI with Compose v2 and a running engine are here."""
     version = docker("compose", "version", "--short", check=False)
     if version.returncode != 0 or not version.stdout.strip().lstrip("v").startswith("2"):
         hint = " (found only the old docker-compose v1)" if shutil.which("docker-compose") else ""
         raise PlaygroundError("Docker Compose v2 is missing" + hint +
                               ": install the docker-compose-plugin, then try again")
+    client()
 
+
+# --- containers, images and networks --------------------------------------------------------
 
 def image_exists(*names: str) -> bool:
     """True if every one of these images is on the engine."""
-    return docker("image", "inspect", "--format", "{{.Id}}", *names, check=False).returncode == 0
+    sdk = _sdk()
+    with engine_errors("looking up images"):
+        try:
+            for name in names:
+                client().api.inspect_image(name)
+        except sdk.errors.ImageNotFound:
+            return False
+    return True
+
+
+def pull(image: str) -> bool:
+    """Pull image from its registry; False when that fails (no registry reachable, say)."""
+    sdk = _sdk()
+    with engine_errors(f"pulling {image}"):
+        try:
+            client().api.pull(image)
+        except sdk.errors.APIError:
+            return False
+    return image_exists(image)   # some failures only show in the progress stream
+
+
+def import_image(tar: str, name: str) -> None:
+    """Make image name (repository:tag) from a root file system in a tar file."""
+    repository, tag = name.split(":")
+    with engine_errors(f"importing {tar} as {name}"):
+        client().api.import_image_from_file(tar, repository=repository, tag=tag)
+
+
+def remove(*names: str) -> None:
+    """Remove these containers, running or not; those already gone (or going) are fine."""
+    sdk = _sdk()
+    for name in names:
+        with engine_errors(f"removing {name}"):
+            try:
+                client().api.remove_container(name, force=True)
+            except sdk.errors.APIError as e:
+                if e.status_code not in (404, 409):   # 409: already being removed
+                    raise
 
 
 def containers() -> dict[str, dict]:
-    """Every container on the engine by name, with its compose project and state."""
-    out = docker("ps", "-a", "--format",
-                 '{{.Names}}\t{{.Label "com.docker.compose.project"}}\t{{.State}}').stdout
-    found = {}
-    for line in out.splitlines():
-        name, project, state = line.split("\t")
-        found[name] = {"project": project, "state": state}
-    return found
+    """Every container on the engine by name: its compose project, the folder compose ran in
+    and its state."""
+    with engine_errors("listing containers"):
+        found = client().api.containers(all=True)
+    state = {}
+    for c in found:
+        labels = c.get("Labels") or {}
+        state[c["Names"][0].lstrip("/")] = {"project": labels.get(PROJECT_LABEL, ""),
+                                            "folder": labels.get(FOLDER_LABEL, ""),
+                                            "state": c["State"]}
+    return state
 
 
-def exec_(host: str, *cmd: str, timeout: float | None = None,
-          input: str | None = None) -> subprocess.CompletedProcess:
-    interactive = ["-i"] if input is not None else []
-    return docker("exec", *interactive, host, *cmd, check=False, timeout=timeout, input=input)
+def networks() -> list[tuple[str, str, str]]:
+    """Every network on the engine: (name, compose project, its subnets separated by spaces)."""
+    with engine_errors("listing networks"):
+        found = client().api.networks()
+    return [(n["Name"], (n.get("Labels") or {}).get(PROJECT_LABEL, ""),
+             " ".join(c["Subnet"] for c in (n.get("IPAM") or {}).get("Config") or []
+                      if "Subnet" in c))
+            for n in found]
 
 
 def logs_tail(host: str, lines: int = 15) -> str:
-    result = docker("logs", "--tail", str(lines), host, check=False)
-    return (result.stdout + result.stderr).strip()
+    """The last lines the host's container printed, or why there are none."""
+    sdk = _sdk()
+    try:
+        return client().api.logs(host, tail=lines).decode(errors="replace").strip()
+    except sdk.errors.APIError as e:
+        return str(e.explanation)
+
+
+# --- running commands and moving files ------------------------------------------------------
+
+def exec_(host: str, *cmd: str, timeout: float | None = None,
+          input: str | None = None) -> subprocess.CompletedProcess:
+    """Run cmd on host and wait for it, like `docker exec`: exit status, stdout and stderr.
+
+    `input` becomes its stdin through a file put in the host first (no attached stream).
+    `timeout` bounds a silence: no output for that long is a PlaygroundError."""
+    argv = list(cmd)
+    if input is not None:
+        path = f"/tmp/playground-stdin-{uuid.uuid4().hex}"
+        put_file(host, path, input.encode())
+        # The file is opened as stdin and removed before the command even starts.
+        argv = ["sh", "-c", 'exec <"$1" && rm -f "$1" && shift && exec "$@"', "sh", path, *argv]
+    api = client().api
+    with engine_errors(f"exec on {host}"):
+        exec_id = api.exec_create(host, argv)["Id"]
+        out, err = _demux(_exec_stream(api, exec_id, f"{cmd[0]} on {host}", timeout))
+        status = api.exec_inspect(exec_id)["ExitCode"]
+    return subprocess.CompletedProcess([host, *cmd], status, out.decode(errors="replace"),
+                                       err.decode(errors="replace"))
+
+
+def _exec_stream(api, exec_id: str, what: str, timeout: float | None) -> bytes:
+    """Start the exec and read its output stream to the end.
+
+    Without an Upgrade header the engine answers 200 and streams until the command is done,
+    so every byte passes through the HTTP client's buffers. (The SDK's exec_run reads the
+    socket beneath them and can lose output already buffered: docker/docker-py#3332.)"""
+    import urllib3
+    response = api.post(f"{api.base_url}/v{api.api_version}/exec/{exec_id}/start",
+                        json={"Detach": False, "Tty": False}, stream=True, timeout=timeout)
+    try:
+        if response.status_code != 200:
+            raise PlaygroundError(f"{what} did not start: {_last_line(response.text)}")
+        return response.raw.read()
+    except urllib3.exceptions.ReadTimeoutError:
+        raise PlaygroundError(f"{what} gave no output for {timeout} s: is it stuck?") from None
+    finally:
+        response.close()
+
+
+def _demux(stream: bytes) -> tuple[bytes, bytes]:
+    """Split the engine's multiplexed stream (frames: stream number, size, data) in two."""
+    parts = {1: bytearray(), 2: bytearray()}
+    at = 0
+    while at + 8 <= len(stream):
+        kind, size = struct.unpack(">BxxxL", stream[at:at + 8])
+        parts[kind].extend(stream[at + 8:at + 8 + size])
+        at += 8 + size
+    return bytes(parts[1]), bytes(parts[2])
+
+
+def put_file(host: str, path: str, data: bytes, mode: int = 0o644) -> None:
+    """Write data to path (an absolute path in an existing folder) on host."""
+    folder, name = posixpath.split(path)
+    archive = io.BytesIO()
+    with tarfile.open(fileobj=archive, mode="w") as tar:
+        info = tarfile.TarInfo(name)
+        info.size, info.mode, info.mtime = len(data), mode, int(time.time())
+        tar.addfile(info, io.BytesIO(data))
+    with engine_errors(f"copying {path} to {host}"):
+        client().api.put_archive(host, folder, archive.getvalue())
+
+
+def get_file(host: str, path: str) -> bytes:
+    """The contents of the file at path on host."""
+    with engine_errors(f"copying {path} from {host}"):
+        chunks, _ = client().api.get_archive(host, path)
+        archive = b"".join(chunks)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        member = tar.next()
+        return tar.extractfile(member).read()
 
 
 def _last_line(text: str) -> str:

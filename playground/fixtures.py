@@ -18,16 +18,23 @@ from .topology import Topology
 RESULTS = ROOT / "results"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def playground_up():
-    """Stop the whole run at once, with one line, when the playground is not up."""
+def not_up() -> str | None:
+    """Why tests cannot use the live playground, in one line; None when it is up."""
     try:
         missing = lifecycle.not_ready(Topology())
     except PlaygroundError as e:
-        pytest.exit(f"playground: {e}", returncode=2)
+        return f"playground: {e}"
     if missing:
-        pytest.exit(f"playground: not up ({', '.join(missing)} not ready): "
-                    "run ./scripts/up first", returncode=2)
+        return f"playground: not up ({', '.join(missing)} not ready): run ./scripts/up first"
+    return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def playground_up():
+    """Stop the whole run at once, with one line, when the playground is not up."""
+    problem = not_up()
+    if problem:
+        pytest.exit(problem, returncode=2)
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,12 @@ import subprocess
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from . import certs
-from .engine import (PROJECT, PlaygroundError, check_engine, compose, containers, docker,
-                     exec_, image_exists, logs_tail)
+from .engine import (PROJECT, PlaygroundError, check_engine, compose, containers, exec_,
+                     image_exists, import_image, logs_tail, networks, pull)
+from .project import ROOT
 from .topology import Topology
 
 READY_MARK = "/run/playground-ready"   # written by each host's entrypoint when it is ready
@@ -70,8 +72,15 @@ def not_ready(topo: Topology) -> list[str]:
 def pending(hosts: list[str]) -> list[str]:
     """The hosts among these that have not yet marked themselves ready."""
     with ThreadPoolExecutor(max_workers=len(hosts) or 1) as pool:
-        done = pool.map(lambda h: exec_(h, "test", "-e", READY_MARK).returncode == 0, hosts)
-        return [h for h, ok in zip(hosts, list(done)) if not ok]
+        done = list(pool.map(_marked_ready, hosts))
+        return [h for h, ok in zip(hosts, done) if not ok]
+
+
+def _marked_ready(host: str) -> bool:
+    try:
+        return exec_(host, "test", "-e", READY_MARK).returncode == 0
+    except PlaygroundError:   # not running (yet, or any more): not ready
+        return False
 
 
 def wait_ready(topo: Topology, timeout: float) -> None:
@@ -96,15 +105,23 @@ def wait_ready(topo: Topology, timeout: float) -> None:
 
 
 def check_conflicts(topo: Topology, state: dict) -> None:
-    """Refuse to start over containers or subnets that belong to something else."""
-    names = docker("network", "ls", "--format", "{{.Name}}").stdout.split()
-    fmt = '{{.Name}}\t{{index .Labels "com.docker.compose.project"}}\t' \
-          '{{range .IPAM.Config}}{{.Subnet}} {{end}}'
-    networks = [(line.split("\t") + ["", ""])[:3] for line in
-                docker("network", "inspect", "--format", fmt, *names).stdout.splitlines()]
-    problem = conflict(topo, state, networks)
+    """Refuse to start over another checkout's playground, or over containers or subnets that
+    belong to something else."""
+    problem = other_checkout(state, ROOT) or conflict(topo, state, networks())
     if problem:
         raise PlaygroundError(problem)
+
+
+def other_checkout(state: dict, root: Path) -> str | None:
+    """What to do when a playground runs here that compose started from another folder than
+    root: `up` here would quietly take its hosts over."""
+    for info in state.values():
+        folder = info.get("folder")
+        if info["project"] == PROJECT and info["state"] == "running" and folder \
+                and Path(folder).resolve() != root.resolve():
+            return (f"the playground running here belongs to the checkout in {folder}: run "
+                    "./scripts/down there first, or work in that checkout")
+    return None
 
 
 def conflict(topo: Topology, state: dict, networks: list) -> str | None:
@@ -138,7 +155,7 @@ def ensure_images(topo: Topology, rebuild: bool) -> None:
 
 def debian_image() -> str:
     """The Debian image the base image starts from: Docker Hub's, or one made locally."""
-    if image_exists(DEBIAN) or docker("pull", DEBIAN, check=False, timeout=300).returncode == 0:
+    if image_exists(DEBIAN) or pull(DEBIAN):
         return DEBIAN
     if image_exists(LOCAL_DEBIAN):
         return LOCAL_DEBIAN
@@ -153,7 +170,7 @@ def debian_image() -> str:
                                "http://deb.debian.org/debian"])
         if made.returncode != 0:
             raise PlaygroundError("mmdebstrap failed (see above): check the Debian mirror")
-        docker("import", tar, LOCAL_DEBIAN)
+        import_image(tar, LOCAL_DEBIAN)
     return LOCAL_DEBIAN
 
 

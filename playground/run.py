@@ -8,7 +8,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .engine import docker, exec_
+from .engine import exec_
 
 TIMED_OUT = 124   # the exit status of timeout(1)
 _ids = itertools.count()
@@ -31,7 +31,8 @@ class Result:
 
 
 def run(host: str, *argv: str, stdin: str | None = None, timeout: float = 20) -> Result:
-    """Run argv on host; the time limit is enforced inside the container, where the process is."""
+    """Run argv on host; the time limit is enforced inside the container, where the process is.
+    stdin reaches it through a file in the host (see exec_)."""
     cmd = ["timeout", "--kill-after=2", str(timeout), *argv]
     result = exec_(host, *cmd, input=stdin, timeout=timeout + 15)
     return Result(result.returncode, result.stdout, result.stderr,
@@ -53,7 +54,7 @@ class Server:
         # Unbuffered, so that output() shows what a Python server printed so far.
         script = (f"PYTHONUNBUFFERED=1 setsid {shlex.join(argv)} > {self.out} 2>&1 < /dev/null"
                   " & echo $!")
-        self.pid = docker("exec", host, "sh", "-c", script).stdout.strip()
+        self.pid = exec_(host, "sh", "-c", script).stdout.strip()
         self.final: str | None = None
 
     def alive(self) -> bool:

@@ -1,30 +1,30 @@
 """The lab framework's own promises: time limits, servers always stopped, captures, impairments."""
 import pytest
 
-MARK = "playground-framework-test"   # in every command line we start, so pgrep finds leftovers
+MARK = "playground-framework-test"   # in every command line we start, to find leftovers by
 
 
-def leftovers(run, host, pattern=MARK):
-    # "[x]" so that the pattern does not match the pgrep command line itself
-    return run(host, "pgrep", "-af", f"{pattern[:-1]}[{pattern[-1]}]").stdout.strip()
+def leftovers(machine, host, pattern=MARK):
+    """The command lines on host that contain pattern."""
+    return [p.args for p in machine(host).process.filter() if pattern in p.args]
 
 
-def test_a_hanging_program_is_killed_at_the_limit(run):
+def test_a_hanging_program_is_killed_at_the_limit(run, machine):
     result = run("h1", "sh", "-c", f"sleep 30 # {MARK}", timeout=1)
     assert result.timed_out and result.status != 0
-    assert leftovers(run, "h1") == ""
+    assert leftovers(machine, "h1") == []
 
 
-def test_a_server_and_its_children_are_always_stopped(run, serve):
+def test_a_server_and_its_children_are_always_stopped(serve, machine):
     code = f"import socket, subprocess; subprocess.Popen(['sh', '-c', 'sleep 60 # {MARK}']); " \
            "s = socket.socket(); s.bind(('', 9090)); s.listen(); print('up', flush=True); " \
            "s.accept()"
     with pytest.raises(RuntimeError, match="the test failed"):
         with serve("www", "python3", "-c", code, MARK, port=9090) as server:
             assert "up" in server.output()
-            assert MARK in leftovers(run, "www")
+            assert leftovers(machine, "www")
             raise RuntimeError("the test failed")
-    assert leftovers(run, "www") == ""
+    assert leftovers(machine, "www") == []
     assert server.output().strip() == "up"   # still readable after the stop
 
 
@@ -34,24 +34,27 @@ def test_a_server_that_crashes_is_reported_with_its_output(serve):
             pass
 
 
-def test_capture_sees_the_handshake_and_keeps_the_pcap(run, capture, topology):
+def test_capture_sees_the_handshake_and_keeps_the_pcap(run, capture, topology, machine):
     with capture("isp", facing="modemA", filter="tcp port 80") as cap:
         run("h1", "curl", "-sf", "-o", "/dev/null", "http://www.example.com/").check()
     flags = [p.flags for p in cap.packets if p.dport == 80][:2]
     assert flags == ["S", "A"] and cap.path.stat().st_size > 0
     assert {p.src for p in cap.packets if p.dport == 80} == \
         {str(topology["modemA"].interface("wan").ip)}
-    assert leftovers(run, "isp", "tcpdump") == ""
+    assert leftovers(machine, "isp", "tcpdump") == []
 
 
-def test_impairments_are_removed_afterwards(run, impair):
-    before = run("isp", "iptables-save", "-t", "mangle").stdout
+def test_impairments_are_removed_afterwards(run, impair, machine):
+    def mangle():
+        return machine("isp").iptables.rules("mangle")
+    before = mangle()
     with impair("isp", "backbone", loss=1.0, match="-p udp --dport 9092"):
-        assert "statistic" in run("isp", "iptables-save", "-t", "mangle").stdout
+        assert any("statistic" in rule for rule in mangle())
     with impair("isp", "backbone", rate="1mbit"):
         assert "tbf" in run("isp", "tc", "qdisc", "show", "dev", "backbone").stdout
-    assert run("isp", "iptables-save", "-t", "mangle").stdout.count("statistic") == 0
-    assert before.count("-A ") == run("isp", "iptables-save", "-t", "mangle").stdout.count("-A ")
+    after = mangle()
+    assert not any("statistic" in rule for rule in after)
+    assert [r for r in before if r.startswith("-A ")] == [r for r in after if r.startswith("-A ")]
     assert "tbf" not in run("isp", "tc", "qdisc", "show", "dev", "backbone").stdout
 
 

@@ -1,6 +1,11 @@
-"""up and down as a user meets them: idempotent, and labs refuse politely when it is down."""
+"""up and down as a user meets them: idempotent, labs refuse politely when it is down, and a
+second checkout does not take the running playground over."""
+import os
+import shutil
 import subprocess
 import sys
+
+import pytest
 
 from playground.engine import PROJECT, containers
 from playground.project import ROOT
@@ -11,16 +16,43 @@ def script(name, *args):
                           timeout=900)
 
 
+def ours():
+    return {name: c for name, c in containers().items() if c["project"] == PROJECT}
+
+
 def test_up_when_up_is_a_quick_no_op():
     result = script("up")
     assert result.returncode == 0 and "already up" in result.stdout
 
 
+def test_up_from_another_checkout_refuses_and_touches_nothing(tmp_path):
+    shutil.copy(ROOT / "compose.yaml", tmp_path)
+    # A docker CLI that knows only `compose version`: should the check ever let `up` through,
+    # compose fails here instead of recreating the hosts of the running playground.
+    fake = tmp_path / "bin" / "docker"
+    fake.parent.mkdir()
+    fake.write_text('#!/bin/sh\n[ "$*" = "compose version --short" ] && echo 2.40.3 && exit 0\n'
+                    'echo "not in this test" >&2; exit 1\n')
+    fake.chmod(0o755)
+    env = {**os.environ, "PLAYGROUND_ROOT": str(tmp_path), "PYTHONPATH": str(ROOT),
+           "PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"}
+    before = ours()
+    result = subprocess.run([sys.executable, "-m", "playground", "up"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        f"playground: the playground running here belongs to the checkout in {ROOT}: run "
+        "./scripts/down there first, or work in that checkout"]
+    assert ours() == before
+    assert not (tmp_path / "certs").exists()   # refused before making anything
+
+
+@pytest.mark.recreates_hosts
 def test_down_twice_then_labs_say_to_run_up_then_up_again(topology):
     try:
         assert script("down").returncode == 0
         assert script("down").returncode == 0   # down when down is fine
-        assert not [c for c in containers().values() if c["project"] == PROJECT]
+        assert ours() == {}
         status = script("status")
         assert status.returncode == 1 and status.stdout.count("absent") == len(topology.names)
         lab = subprocess.run([sys.executable, "-m", "pytest", "labs", "-q", "-p",
@@ -35,13 +67,14 @@ def test_down_twice_then_labs_say_to_run_up_then_up_again(topology):
     assert script("status").stdout.count(" ready") == len(topology.names)
 
 
-def test_new_ca_is_rolled_out_to_every_host(run):
+@pytest.mark.recreates_hosts
+def test_new_ca_is_rolled_out_to_every_host(run, machine):
     old = (ROOT / "certs" / "shared" / "ca.crt").read_text()
     result = script("up", "--new-ca")
     assert result.returncode == 0, result.stderr
     new = (ROOT / "certs" / "shared" / "ca.crt").read_text()
     assert new != old
-    bundle = run("h4", "cat", "/etc/ssl/certs/ca-certificates.crt").check().stdout
+    bundle = machine("h4").file("/etc/ssl/certs/ca-certificates.crt").content_string
     assert new.strip() in bundle and old.strip() not in bundle
     run("h4", "curl", "-sf", "-o", "/dev/null", "https://www.example.com/get").check()
     served = run("h4", "sh", "-c", "openssl s_client -connect mail.example.com:993 "

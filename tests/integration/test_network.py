@@ -1,11 +1,12 @@
 """The playground network as compose.yaml declares it, checked inside the running hosts."""
+import ipaddress
 import json
-import subprocess
 
 import pytest
+import testinfra
 
 from playground import lifecycle
-from playground.engine import docker
+from playground.engine import client
 
 
 def lab_path(topo):
@@ -26,10 +27,10 @@ def test_every_host_has_exactly_its_lab_addresses_and_routes(topology, run):
         assert gateways == {dest: str(via) for dest, via in host.routes.items()}, host.name
 
 
-def test_only_routers_forward(topology, run):
+def test_only_routers_forward(topology, machine):
     for host in topology.hosts.values():
-        value = run(host.name, "sysctl", "-n", "net.ipv4.ip_forward").check().stdout.strip()
-        assert value == ("1" if host.forwards else "0"), host.name
+        value = machine(host.name).sysctl("net.ipv4.ip_forward")
+        assert value == (1 if host.forwards else 0), host.name
 
 
 def test_traceroute_shows_the_book_path_with_names(topology, run):
@@ -76,14 +77,14 @@ def test_broadcast_stays_in_home_a(run, capture):
     assert on_h4.packets == []
 
 
-def test_no_way_out_of_the_lab(topology, run):
+def test_no_way_out_of_the_lab(topology, run, machine):
     # Route look-ups only: no packet is sent anywhere outside the lab.
     for outside in ["8.8.8.8", "172.17.0.1", "192.168.0.1"]:
         result = run("backbone", "ip", "route", "get", outside)
         assert result.status != 0 and "unreachable" in result.stderr, outside
     dns = str(topology.dns_server.address)
     for host in topology.names:
-        resolv = run(host, "cat", "/etc/resolv.conf").check().stdout
+        resolv = machine(host).file("/etc/resolv.conf").content_string
         assert resolv.split("\n")[0] == f"nameserver {dns}", host
 
 
@@ -97,15 +98,16 @@ def test_h1_cannot_reach_home_b(topology, run):
 
 
 def test_docker_host_has_no_address_on_lab_segments(topology):
+    docker_host = testinfra.get_host("local://")
     for net in topology.carriers:
-        net_id = docker("network", "inspect", "-f", "{{.Id}}", f"playground_{net}").stdout
-        out = subprocess.run(["ip", "-4", "addr", "show", "dev", f"br-{net_id[:12]}"],
-                             capture_output=True, text=True)
-        assert out.returncode == 0 and "inet " not in out.stdout, net
+        bridge = docker_host.interface(f"br-{client().networks.get(f'playground_{net}').short_id}")
+        assert bridge.exists, net
+        assert [a for a in bridge.addresses if ipaddress.ip_address(a).version == 4] == [], net
 
 
+@pytest.mark.recreates_hosts
 @pytest.mark.parametrize("host", ["isp", "h1"])
 def test_a_restarted_host_heals_by_itself(topology, run, host):
-    docker("restart", "--time", "1", host)
+    client().containers.get(host).restart(timeout=1)
     lifecycle.wait_ready(topology, timeout=60)
     assert "ttl=60" in run("h1", "ping", "-c", "1", "-W", "2", "www").check().stdout

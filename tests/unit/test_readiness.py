@@ -49,3 +49,12 @@ def test_ready_hosts_then_the_end_to_end_probe(engine, monkeypatch):
     with pytest.raises(PlaygroundError, match="hosts are up but .* failed"):
         lifecycle.wait_ready(topo, timeout=5)
     assert calls == [lifecycle.END_TO_END]
+
+
+def test_a_host_the_engine_will_not_exec_in_is_pending(monkeypatch):
+    def exec_(host, *cmd, **kwargs):
+        if host == "mail":   # restarting, or gone: the engine refuses the exec
+            raise PlaygroundError("exec on mail: Container 3f2a is restarting")
+        return subprocess.CompletedProcess(cmd, 0 if host == "h1" else 1)
+    monkeypatch.setattr(lifecycle, "exec_", exec_)
+    assert lifecycle.pending(["h1", "mail", "www"]) == ["mail", "www"]
