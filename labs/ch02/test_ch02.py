@@ -6,24 +6,14 @@ from __future__ import annotations
 
 import re
 import time
-import uuid
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 
 import pytest
 
-from playground.run import Server
+from playground.grading import clean_failure, failure, shown, token, wait_until
 
 REMOTE, STRAY, BROADCAST, MTU, TIME = 2010, 2021, 2030, 2040, 2050
 UDP_HEADERS = 28   # IPv4 (no options) + UDP
-
-
-def token() -> str:
-    """A word no other run or test sends, to find our datagrams and lines."""
-    return "t" + uuid.uuid4().hex[:10]
-
-
-def shown(result) -> str:
-    return f"\n--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
 
 
 def carrying(packets, text: str, **fields):
@@ -32,38 +22,9 @@ def carrying(packets, text: str, **fields):
             and all(getattr(p, k) == v for k, v in fields.items())]
 
 
-def assert_clean_failure(result, what: str) -> None:
-    __tracebackhide__ = True
-    assert not result.timed_out, f"{what}: the program hung{shown(result)}"
-    assert result.status != 0, f"{what}: the exit status should say it failed{shown(result)}"
-    assert "Traceback" not in result.stderr, f"{what}: a traceback, not a clear message" \
-                                             f"{shown(result)}"
-    assert result.stderr.strip(), f"{what}: nothing on stderr says why{shown(result)}"
-
-
-@contextmanager
-def background(host: str, *argv: str):
-    """A client running in the background (serve() needs a listening port; a connected UDP
-    socket is not listed as listening), always stopped afterwards."""
-    proc = Server(host, argv)
-    try:
-        yield proc
-    finally:
-        proc.stop()
-
-
-def wait_until(condition, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting until {what}"
-        time.sleep(0.05)   # poll interval of a readiness check
-
-
-def finished(proc: Server, timeout: float) -> str:
-    """What a background program printed, once it has exited (or the time is up)."""
-    deadline = time.monotonic() + timeout
-    while proc.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)   # poll interval of a readiness check
+def finished(proc, timeout: float) -> str:
+    """What a background program printed, once it has exited."""
+    wait_until(lambda: not proc.alive(), timeout, "the client exited")
     return proc.output()
 
 
@@ -114,25 +75,32 @@ def test_remote_and_nat(run, serve, capture, lab_file, topology, server_host):
 def test_one_shot_client_times_out(run, lab_file):
     result = run("h1", "python3", lab_file("udp_remote.py"), "client", "www", "--port",
                  str(REMOTE + 9), "--timeout", "0.5")
-    assert_clean_failure(result, "no server")
+    clean_failure(result, "no server")
     assert "no reply" in result.stderr, shown(result)
 
 
-@pytest.mark.parametrize("argv", [
-    ["udp_remote.py", "client", "no-such-host.example.com"],
-    ["udp_local.py", "client", "--port", "70000"],
-    ["udp_mtu.py", "www", "--size", "-1"],
-    ["udp_time.py", "client", "www", "--port", str(TIME + 9), "--timeout", "0.3"],
-    ["udp_broadcast.py", "--without-so-broadcast", "--wait", "0.1"],
-], ids=["unknown-host", "bad-port", "bad-size", "time-no-server", "no-so-broadcast"])
-def test_clear_errors(run, lab_file, argv):
+@pytest.mark.parametrize("argv, words", [
+    (["udp_remote.py", "client", "no-such-host.example.com"], ["cannot resolve"]),
+    (["udp_time.py", "client", "www", "--port", str(TIME + 9), "--timeout", "0.3"],
+     ["no answer"]),
+    (["udp_broadcast.py", "--without-so-broadcast", "--wait", "0.1"], ["SO_BROADCAST"]),
+], ids=["unknown-host", "time-no-server", "no-so-broadcast"])
+def test_clear_errors(run, lab_file, argv, words):
     result = run("h1", "python3", lab_file(argv[0]), *argv[1:])
-    assert_clean_failure(result, " ".join(argv))
-    if "--without-so-broadcast" in argv:
-        assert "SO_BROADCAST" in result.stderr, shown(result)
+    clean_failure(result, " ".join(argv), f"{argv[0]}: ", *words)
 
 
-def test_naive_client_is_fooled(run, serve, capture, lab_file, topology):
+@pytest.mark.parametrize("argv, wrong", [
+    (["udp_local.py", "client", "--port", "70000"], "70000"),
+    (["udp_mtu.py", "www", "--size", "-1"], "--size"),
+], ids=["bad-port", "bad-size"])
+def test_usage_errors(run, lab_file, argv, wrong):
+    result = run("h1", "python3", lab_file(argv[0]), *argv[1:])
+    assert result.status == 2 and "Traceback" not in result.stderr, shown(result)
+    assert wrong in failure(result), f"the usage error should name {wrong}{shown(result)}"
+
+
+def test_naive_client_is_fooled(run, serve, capture, background, lab_file, topology):
     word, lie = token(), token()
     h1, h2 = str(topology["h1"].address), str(topology["h2"].address)
     with serve("www", "python3", lab_file("udp_remote.py"), "server", "--delay", "3",
@@ -173,7 +141,7 @@ def test_mtu_and_dont_fragment(run, capture, lab_file, topology):
         too_big = run("h1", "python3", prog, "www", "--size", str(mtu - UDP_HEADERS + 1))
     assert f"path MTU to {www}:{MTU}: {mtu} bytes" in fits.stdout, shown(fits)
     assert f"sent a {mtu - UDP_HEADERS}-byte payload" in fits.stdout, shown(fits)
-    assert_clean_failure(too_big, "a datagram over the MTU")
+    clean_failure(too_big, "a datagram over the MTU")
     assert "EMSGSIZE" in too_big.stderr and str(mtu) in too_big.stderr, shown(too_big)
     sizes = [len(p.payload) for p in cap.packets if p.dst == www]
     assert sizes == [mtu - UDP_HEADERS], f"one full-size datagram should pass, got {sizes}"
@@ -203,7 +171,7 @@ def test_socketserver_time(run, serve, capture, lab_file, topology):
 @pytest.mark.exercise(1)
 @pytest.mark.parametrize("lossy", ["backbone", "modemA"], ids=["requests-lost",
                                                                 "replies-lost"])
-def test_backoff_survives_loss(run, serve, impair, exercise, lab_file, topology, lossy):
+def test_backoff_survives_loss(run, serve, impair, program, lab_file, topology, lossy):
     words = [token() for _ in range(3)]
     www = str(topology["www"].address)
     # Only this exercise's datagrams are lost (requests to, replies from the server's port),
@@ -213,7 +181,7 @@ def test_backoff_survives_loss(run, serve, impair, exercise, lab_file, topology,
                proto="udp"), impair("isp", facing=lossy, loss=0.5,
                                     match=f"-p udp {port} {REMOTE}"):
         # --give-up 12: 10 tries, so at 50 % loss a request fails only once in 1000 runs.
-        result = run("h1", "python3", exercise("backoff_client.py"), www, *words,
+        result = run("h1", *program("backoff_client.py"), www, *words,
                      "--give-up", "12", timeout=60)
     assert result.status == 0, f"every request should get its answer{shown(result)}"
     replies = re.findall(r"^reply: (\S+)", result.stdout, re.MULTILINE)
@@ -222,7 +190,7 @@ def test_backoff_survives_loss(run, serve, impair, exercise, lab_file, topology,
 
 
 @pytest.mark.exercise(1)
-def test_backoff_intervals_grow_then_give_up(run, serve, capture, exercise, lab_file):
+def test_backoff_intervals_grow_then_give_up(run, serve, capture, program, lab_file):
     """A server that takes the requests but never answers in time (no ICMP error either);
     a silent server rather than a 100 % loss on isp, which would disturb other chapters."""
     word = token()
@@ -230,9 +198,9 @@ def test_backoff_intervals_grow_then_give_up(run, serve, capture, exercise, lab_
                port=REMOTE, proto="udp"), \
             capture("isp", facing="modemA", filter=f"udp dst port {REMOTE}") as cap:
         start = time.monotonic()
-        result = run("h1", "python3", exercise("backoff_client.py"), "www", word, timeout=30)
+        result = run("h1", *program("backoff_client.py"), "www", word, timeout=30)
         took = time.monotonic() - start
-    assert_clean_failure(result, "a server that never answers")
+    clean_failure(result, "a server that never answers")
     assert 3 < took < 10, f"it should give up after about 5 s, not {took:.1f} s{shown(result)}"
     times = [p.time for p in carrying(cap.packets, word)]
     gaps = [b - a for a, b in zip(times, times[1:])]
@@ -243,27 +211,27 @@ def test_backoff_intervals_grow_then_give_up(run, serve, capture, exercise, lab_
 
 
 @pytest.mark.exercise(1)
-def test_backoff_gives_up_when_server_down(run, capture, exercise):
+def test_backoff_gives_up_when_server_down(run, capture, program):
     """No server on the port: www answers ICMP port unreachable, the client must stop."""
     word, port = token(), REMOTE + 9
     with capture("isp", facing="modemA", filter=f"udp dst port {port}") as cap:
         start = time.monotonic()
-        result = run("h1", "python3", exercise("backoff_client.py"), "www", word, "--port",
+        result = run("h1", *program("backoff_client.py"), "www", word, "--port",
                      str(port), timeout=30)
         took = time.monotonic() - start
     assert carrying(cap.packets, word), "the client should have sent its request"
-    assert_clean_failure(result, "no server")
+    clean_failure(result, "no server")
     assert took < 10, f"giving up should take about 5 s at most, not {took:.1f} s"
 
 
 @pytest.mark.exercise(1)
-def test_backoff_ignores_late_duplicates(run, serve, capture, exercise, lab_file):
+def test_backoff_ignores_late_duplicates(run, serve, capture, program, lab_file):
     """A server slower than the first timeout answers every copy: IDs tell them apart."""
     words = [token() for _ in range(4)]
     with serve("www", "python3", lab_file("udp_remote.py"), "server", "--delay", "0.25",
                port=REMOTE, proto="udp"), \
             capture("isp", facing="modemA", filter=f"udp port {REMOTE}") as cap:
-        result = run("h1", "python3", exercise("backoff_client.py"), "www", *words,
+        result = run("h1", *program("backoff_client.py"), "www", *words,
                      timeout=60)
     replies = re.findall(r"^reply: (\S+)", result.stdout, re.MULTILINE)
     assert result.status == 0 and replies == [w.upper() for w in words], \
@@ -275,14 +243,15 @@ def test_backoff_ignores_late_duplicates(run, serve, capture, exercise, lab_file
 # ---------------------------------------------------------------- Exercise 2: careful
 
 @pytest.mark.exercise(2)
-def test_careful_client_rejects_stray(run, serve, capture, exercise, lab_file, topology):
+def test_careful_client_rejects_stray(run, serve, capture, background, program, lab_file,
+                                      topology):
     word, lie = token(), token()
     h1, h2 = str(topology["h1"].address), str(topology["h2"].address)
     www = str(topology["www"].address)
     with serve("www", "python3", lab_file("udp_remote.py"), "server", "--delay", "2",
                port=REMOTE, proto="udp") as server, \
             capture("h1", filter=f"udp port {STRAY}") as cap, \
-            background("h1", "python3", exercise("careful_client.py"), "www", word) as client:
+            background("h1", *program("careful_client.py"), "www", word) as client:
         wait_until(lambda: word in server.output(), 10, "the request reached www")
         # The stray even carries the right request ID (read from the server's log), as an
         # attacker who saw the request could: only the source address gives it away.
@@ -302,12 +271,12 @@ def test_careful_client_rejects_stray(run, serve, capture, exercise, lab_file, t
 # ---------------------------------------------------------------- Exercise 3: broadcast
 
 @pytest.mark.exercise(3)
-def test_broadcast_listeners(run, serve, capture, exercise, lab_file, topology):
+def test_broadcast_listeners(run, serve, capture, program, lab_file, topology):
     word = token()
     h1 = str(topology["h1"].address)
-    listener = exercise("broadcast_listener.py")
+    listener = program("broadcast_listener.py")
     with ExitStack() as stack:
-        heard = {host: stack.enter_context(serve(host, "python3", listener, port=BROADCAST,
+        heard = {host: stack.enter_context(serve(host, *listener, port=BROADCAST,
                                                  proto="udp"))
                  for host in ("h2", "h3", "h4")}
         home_a = stack.enter_context(capture("h2", facing="h1", filter=f"udp port {BROADCAST}"))

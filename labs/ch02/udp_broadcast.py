@@ -16,6 +16,7 @@ import argparse
 import socket
 import time
 
+import labkit
 import udpkit
 
 
@@ -26,7 +27,7 @@ def announce(address: str, port: int, text: str, so_broadcast: bool) -> socket.s
     try:
         sock.sendto(text.encode(), (address, port))
     except PermissionError:
-        udpkit.fail(f"sending to {address} was refused (EACCES): a broadcast needs the "
+        labkit.fail(f"sending to {address} was refused (EACCES): a broadcast needs the "
                     "SO_BROADCAST socket option")
     print(f"sent {text!r} to {address}:{port} from port {sock.getsockname()[1]}", flush=True)
     return sock
@@ -52,10 +53,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Send one UDP broadcast and list who answers.")
     parser.add_argument("address", nargs="?", default="192.168.1.255",
                         help="broadcast address (default: %(default)s, home A's)")
-    parser.add_argument("--port", type=udpkit.port, default=udpkit.BROADCAST_PORT,
+    parser.add_argument("--port", type=labkit.port, default=udpkit.BROADCAST_PORT,
                         help="listeners' port (default: %(default)s)")
     parser.add_argument("--text", default="hello, LAN", help="what to broadcast")
-    parser.add_argument("--wait", type=udpkit.seconds, default=1.0,
+    parser.add_argument("--wait", type=labkit.seconds, default=1.0,
                         help="how long to collect answers (default: %(default)s s)")
     parser.add_argument("--without-so-broadcast", action="store_true",
                         help="forget SO_BROADCAST, to see the kernel refuse")
@@ -66,4 +67,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    udpkit.run(main)
+    labkit.main(main)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import socket
 
+import labkit
 import udpkit
 
 
@@ -36,7 +37,7 @@ def ask(port: int, text: str, timeout: float) -> None:
     try:
         data, sender = sock.recvfrom(udpkit.MAX_DATAGRAM)
     except socket.timeout:
-        udpkit.fail(f"no reply from {udpkit.show(server)} within {timeout} s "
+        labkit.fail(f"no reply from {udpkit.show(server)} within {timeout} s "
                     "(is the server running on this host?)")
     print(f"reply from {udpkit.show(sender)}: {data.decode('utf-8', errors='replace')}")
 
@@ -46,9 +47,9 @@ def main() -> None:
     parser.add_argument("role", choices=["server", "client"])
     parser.add_argument("text", nargs="?", default="hello, loopback",
                         help="what the client sends (default: %(default)r)")
-    parser.add_argument("--port", type=udpkit.port, default=udpkit.LOCAL_PORT,
+    parser.add_argument("--port", type=labkit.port, default=udpkit.LOCAL_PORT,
                         help="server port (default: %(default)s)")
-    parser.add_argument("--timeout", type=udpkit.seconds, default=2.0,
+    parser.add_argument("--timeout", type=labkit.seconds, default=2.0,
                         help="how long the client waits (default: %(default)s s)")
     args = parser.parse_args()
     if args.role == "server":
@@ -58,4 +59,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    udpkit.run(main)
+    labkit.main(main)

@@ -15,6 +15,7 @@ import argparse
 import errno
 import socket
 
+import labkit
 import udpkit
 
 # Linux values from <linux/in.h>; Python's socket module does not export these names.
@@ -32,7 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Report the path MTU to a host and send one "
                                                  "datagram with Don't Fragment set.")
     parser.add_argument("host", help="destination, e.g. www")
-    parser.add_argument("--port", type=udpkit.port, default=udpkit.MTU_PORT,
+    parser.add_argument("--port", type=labkit.port, default=udpkit.MTU_PORT,
                         help="destination port; nothing needs to listen (default: %(default)s)")
     parser.add_argument("--size", type=int, help="UDP payload bytes to send "
                         "(default: the largest that fits)")
@@ -52,10 +53,10 @@ def main() -> None:
     except OSError as exc:
         if exc.errno != errno.EMSGSIZE:
             raise
-        udpkit.fail(f"EMSGSIZE: a {size}-byte payload does not fit the path MTU of "
+        labkit.fail(f"EMSGSIZE: a {size}-byte payload does not fit the path MTU of "
                     f"{path_mtu(sock)} bytes with Don't Fragment set")
     print(f"sent a {size}-byte payload with Don't Fragment set")
 
 
 if __name__ == "__main__":
-    udpkit.run(main)
+    labkit.main(main)

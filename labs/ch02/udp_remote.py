@@ -18,6 +18,7 @@ import heapq
 import socket
 import time
 
+import labkit
 import udpkit
 
 
@@ -65,7 +66,7 @@ def ask(host: str, port: int, text: str, timeout: float) -> None:
         data, sender = sock.recvfrom(udpkit.MAX_DATAGRAM)
     except socket.timeout:
         # One try only: on a lossy link this is where a client needs retransmission.
-        udpkit.fail(f"no reply from {udpkit.show(server)} within {timeout} s "
+        labkit.fail(f"no reply from {udpkit.show(server)} within {timeout} s "
                     "(request or reply lost, or server down)")
     print(f"reply from {udpkit.show(sender)}: {data.decode('utf-8', errors='replace')}")
 
@@ -77,16 +78,16 @@ def main() -> None:
     srv = sub.add_parser("server", help="answer requests")
     srv.add_argument("--interface", default="0.0.0.0",
                      help="address to bind (default: %(default)s, every interface)")
-    srv.add_argument("--port", type=udpkit.port, default=udpkit.REMOTE_PORT,
+    srv.add_argument("--port", type=labkit.port, default=udpkit.REMOTE_PORT,
                      help="port (default: %(default)s)")
     srv.add_argument("--delay", type=float, default=0.0,
                      help="answer this many seconds late (default: %(default)s)")
     cli = sub.add_parser("client", help="send one request and wait for the reply")
     cli.add_argument("host", help="server name or address, e.g. www")
     cli.add_argument("text", nargs="?", default="hello, network")
-    cli.add_argument("--port", type=udpkit.port, default=udpkit.REMOTE_PORT,
+    cli.add_argument("--port", type=labkit.port, default=udpkit.REMOTE_PORT,
                      help="server port (default: %(default)s)")
-    cli.add_argument("--timeout", type=udpkit.seconds, default=2.0,
+    cli.add_argument("--timeout", type=labkit.seconds, default=2.0,
                      help="how long to wait (default: %(default)s s)")
     args = parser.parse_args()
     if args.role == "server":
@@ -98,4 +99,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    udpkit.run(main)
+    labkit.main(main)

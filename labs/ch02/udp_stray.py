@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import socket
 
+import labkit
 import udpkit
 
 
@@ -27,7 +28,7 @@ def naive(host: str, port: int, bind_port: int, text: str, timeout: float) -> No
     try:
         data, sender = sock.recvfrom(udpkit.MAX_DATAGRAM)   # from ANYONE: that is the bug
     except socket.timeout:
-        udpkit.fail(f"no reply within {timeout} s")
+        labkit.fail(f"no reply within {timeout} s")
     print(f"reply from {udpkit.show(sender)}: {data.decode('utf-8', errors='replace')}")
 
 
@@ -45,15 +46,15 @@ def main() -> None:
     cli = sub.add_parser("naive", help="ask the server once; believe whoever answers")
     cli.add_argument("host", help="server running `udp_remote.py server`, e.g. www")
     cli.add_argument("text", nargs="?", default="hello, anyone?")
-    cli.add_argument("--port", type=udpkit.port, default=udpkit.REMOTE_PORT,
+    cli.add_argument("--port", type=labkit.port, default=udpkit.REMOTE_PORT,
                      help="server port (default: %(default)s)")
-    cli.add_argument("--bind-port", type=udpkit.port, default=udpkit.STRAY_PORT,
+    cli.add_argument("--bind-port", type=labkit.port, default=udpkit.STRAY_PORT,
                      help="our own port (default: %(default)s)")
-    cli.add_argument("--timeout", type=udpkit.seconds, default=10.0,
+    cli.add_argument("--timeout", type=labkit.seconds, default=10.0,
                      help="how long to wait (default: %(default)s s)")
     snd = sub.add_parser("stray", help="send one unsolicited datagram")
     snd.add_argument("host", help="the victim, e.g. 192.168.1.11")
-    snd.add_argument("port", type=udpkit.port, help="the victim's port, e.g. 2021")
+    snd.add_argument("port", type=labkit.port, help="the victim's port, e.g. 2021")
     snd.add_argument("text", nargs="?", default="I am not the server")
     args = parser.parse_args()
     if args.role == "naive":
@@ -63,4 +64,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    udpkit.run(main)
+    labkit.main(main)

@@ -17,6 +17,7 @@ import socketserver
 import time
 from datetime import datetime, timezone
 
+import labkit
 import udpkit
 
 
@@ -51,10 +52,10 @@ def ask(host: str, port: int, timeout: float) -> None:
             if reply_id == request_id:
                 break
     except (socket.timeout, ConnectionRefusedError):
-        udpkit.fail(f"no answer from {udpkit.show(server)} within {timeout} s "
+        labkit.fail(f"no answer from {udpkit.show(server)} within {timeout} s "
                     "(is `udp_time.py server` running there?)")
     except ValueError:
-        udpkit.fail(f"{udpkit.show(server)} does not speak this protocol")
+        labkit.fail(f"{udpkit.show(server)} does not speak this protocol")
     received = time.time()
     theirs = float(text)
     offset = theirs - (sent + received) / 2
@@ -68,13 +69,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="UDP time server (socketserver) and client.")
     sub = parser.add_subparsers(dest="role", required=True)
     srv = sub.add_parser("server", help="answer time requests")
-    srv.add_argument("--port", type=udpkit.port, default=udpkit.TIME_PORT,
+    srv.add_argument("--port", type=labkit.port, default=udpkit.TIME_PORT,
                      help="port (default: %(default)s)")
     cli = sub.add_parser("client", help="ask a server for the time")
     cli.add_argument("host", help="server name or address, e.g. www")
-    cli.add_argument("--port", type=udpkit.port, default=udpkit.TIME_PORT,
+    cli.add_argument("--port", type=labkit.port, default=udpkit.TIME_PORT,
                      help="server port (default: %(default)s)")
-    cli.add_argument("--timeout", type=udpkit.seconds, default=2.0,
+    cli.add_argument("--timeout", type=labkit.seconds, default=2.0,
                      help="how long to wait (default: %(default)s s)")
     args = parser.parse_args()
     if args.role == "server":
@@ -84,4 +85,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    udpkit.run(main)
+    labkit.main(main)

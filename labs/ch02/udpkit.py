@@ -1,15 +1,12 @@
-"""Small helpers shared by the chapter 2 (UDP) programs.
-
-Ports (chapter 2 owns 2000-2099), the request format with request IDs, name resolution with
-one-line errors, and a `main` wrapper so that no program ends in a traceback.
+"""What the chapter 2 (UDP) programs share beyond labkit: their ports (chapter 2 owns
+2000-2099), the request format with request IDs, and addresses as recvfrom() reports them.
 """
 from __future__ import annotations
 
-import argparse
 import random
 import socket
-import sys
-from typing import Callable, NoReturn
+
+import labkit
 
 LOCAL_PORT = 2000       # udp_local.py, loopback only
 REMOTE_PORT = 2010      # udp_remote.py server; backoff and careful clients talk to it
@@ -21,52 +18,16 @@ TIME_PORT = 2050        # udp_time.py (socketserver)
 MAX_DATAGRAM = 65535    # a UDP payload can never be larger; recvfrom with less may truncate
 
 
-def fail(message: str, status: int = 1) -> NoReturn:
-    """Exit with one line on stderr: what went wrong, never a traceback."""
-    print(f"error: {message}", file=sys.stderr)
-    sys.exit(status)
+class GaveUp(Exception):
+    """No reply to one request within the give-up time (Exercise 1's exchange() raises it)."""
 
 
-def run(main: Callable[[], None]) -> None:
-    """Run a program's main(): Ctrl-C ends it quietly, socket errors become one line."""
-    try:
-        main()
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except NotImplementedError as exc:   # an exercise stub not yet completed
-        fail(f"not implemented yet: {exc}")
-    except OSError as exc:
-        fail(exc.strerror or str(exc))
-
-
-def port(text: str) -> int:
-    """argparse type: a UDP port number."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
-    if not 0 < value < 65536:
-        raise argparse.ArgumentTypeError(f"port out of range 1-65535: {value}")
-    return value
-
-
-def seconds(text: str) -> float:
-    """argparse type: a positive duration in seconds."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0 seconds: {text}")
-    return value
-
-
-def resolve(host: str, port_: int) -> tuple[str, int]:
+def resolve(host: str, port: int) -> tuple[str, int]:
     """The (IPv4 address, port) pair that recvfrom() will report for this host."""
     try:
-        info = socket.getaddrinfo(host, port_, socket.AF_INET, socket.SOCK_DGRAM)
+        info = socket.getaddrinfo(host, port, socket.AF_INET, socket.SOCK_DGRAM)
     except socket.gaierror as exc:
-        fail(f"cannot resolve {host!r}: {exc.strerror}")
+        labkit.fail(f"cannot resolve {host!r}: {exc.strerror}")
     return info[0][4]
 
 

@@ -1,11 +1,9 @@
-"""The program around Exercise 1 (exercises/ and solutions/backoff_client.py): the command
-line, one request per TEXT, and the one-line error when a request gets no answer. The
-student writes receive_reply() and exchange(); main() gets exchange().
+"""Exercise 1's program: send one request per TEXT to `udp_remote.py server`, each until its
+reply arrives, with exponential backoff; receive_reply() and exchange() are the student's
+(exercises/backoff_client.py).
 
-Run it through the exercise or the solution, not directly:
-
-    h1$ python3 /labs/ch02/exercises/backoff_client.py www one two three
-                                        # against `udp_remote.py server` on www
+    www$ python3 /labs/ch02/udp_remote.py server
+    h1$  python3 /labs/ch02/backoff_client.py www one two three
 
 Each TEXT is one request with its own request ID. When no reply comes within the current
 timeout the client sends the same request again and doubles the timeout (0.1 s, 0.2 s, 0.4 s,
@@ -13,39 +11,27 @@ timeout the client sends the same request again and doubles the timeout (0.1 s, 
 seconds have passed for one request. Replies that carry another ID (late duplicates of an
 earlier request) or come from another address are ignored.
 """
-from __future__ import annotations
-
 import argparse
 import socket
-from typing import Callable
 
+import labkit
 import udpkit
 
-# exchange(sock, server, request_id, text, args) -> the reply's text, or raises GaveUp
-Exchange = Callable[[socket.socket, tuple[str, int], int, str, argparse.Namespace], str]
+exchange = labkit.answer("backoff_client").exchange
 
 
-class GaveUp(Exception):
-    """No reply to one request within the give-up time."""
-
-
-def main(exchange: Exchange) -> None:
-    """Run the client with this exchange(), errors as one line (udpkit.run)."""
-    udpkit.run(lambda: _client(exchange))
-
-
-def _client(exchange: Exchange) -> None:
+def main() -> None:
     parser = argparse.ArgumentParser(description="Send requests to `udp_remote.py server`, "
                                                  "retransmitting with exponential backoff.")
     parser.add_argument("host", help="server name or address, e.g. www")
     parser.add_argument("texts", nargs="+", metavar="TEXT", help="one request per TEXT")
-    parser.add_argument("--port", type=udpkit.port, default=udpkit.REMOTE_PORT,
+    parser.add_argument("--port", type=labkit.port, default=udpkit.REMOTE_PORT,
                         help="server port (default: %(default)s)")
-    parser.add_argument("--initial", type=udpkit.seconds, default=0.1,
+    parser.add_argument("--initial", type=labkit.seconds, default=0.1,
                         help="first timeout (default: %(default)s s)")
-    parser.add_argument("--max-interval", type=udpkit.seconds, default=2.0,
+    parser.add_argument("--max-interval", type=labkit.seconds, default=2.0,
                         help="longest timeout (default: %(default)s s)")
-    parser.add_argument("--give-up", type=udpkit.seconds, default=5.0,
+    parser.add_argument("--give-up", type=labkit.seconds, default=5.0,
                         help="give up on a request after this long (default: %(default)s s)")
     args = parser.parse_args()
     server = udpkit.resolve(args.host, args.port)
@@ -54,6 +40,10 @@ def _client(exchange: Exchange) -> None:
     for number, text in enumerate(args.texts):
         try:
             reply = exchange(sock, server, (first_id + number) & 0xFFFFFFFF, text, args)
-        except GaveUp as exc:
-            udpkit.fail(str(exc))
+        except udpkit.GaveUp as exc:
+            labkit.fail(str(exc))
         print(f"reply: {reply}", flush=True)
+
+
+if __name__ == "__main__":
+    labkit.main(main)
