@@ -1,12 +1,13 @@
-#!/usr/bin/env python3
 """Which interface a server binds decides who can reach it.
 
 Bound to 127.0.0.1 it is reachable only from the same host: a SYN from elsewhere is answered
 with a RST ("connection refused"). Bound to 0.0.0.0 (every interface) anyone can connect.
 """
 import argparse
+import socket
 
-from tcpkit import connect, fail, listen, port_number, serve_forever
+import labkit
+from tcpkit import listen, serve_forever
 
 PORT = 3020
 
@@ -22,19 +23,16 @@ def main():
     parser.add_argument("role", choices=["server", "client"])
     parser.add_argument("host", nargs="?", default="www", help="server host (client only)")
     parser.add_argument("--bind", default="127.0.0.1", help="server address (default %(default)s)")
-    parser.add_argument("--port", type=port_number, default=PORT,
+    parser.add_argument("--port", type=labkit.port, default=PORT,
                         help="default %(default)s")
     args = parser.parse_args()
     if args.role == "server":
         serve_forever(listen(args.bind, args.port), greet)
         return
-    with connect(args.host, args.port, timeout=5) as sock:
-        try:
-            with sock.makefile("r") as infile:
-                print(infile.readline(), end="")
-        except OSError as exc:
-            fail(f"{exc.__class__.__name__}: {exc}")
+    with socket.create_connection((args.host, args.port), timeout=5) as sock:
+        with sock.makefile("r") as infile:
+            print(infile.readline(), end="")
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """A TCP deadlock, bounded: the client sends everything before it reads a single byte.
 
 The server echoes every chunk in capitals. Once the client's receive buffer is full (window 0
@@ -10,7 +9,8 @@ import argparse
 import socket
 import time
 
-from tcpkit import digest, echo_client, fail, listen, port_number, serve_forever, small_buffers
+import labkit
+from tcpkit import digest, echo_client, listen, serve_forever, small_buffers
 
 PORT = 3001
 STALL = 3.0   # seconds without progress that count as a deadlock
@@ -42,8 +42,9 @@ def send_then_read(sock, data):
         for sent in range(0, len(data), 65536):
             sock.sendall(data[sent:sent + 65536])
     except TimeoutError:
-        fail(f"deadlock: neither side is reading (sent about {sent} of {len(data)} bytes, "
-             f"no progress for {STALL:.0f} s after {time.monotonic() - start:.1f} s)")
+        labkit.fail(f"deadlock: neither side is reading (sent about {sent} of {len(data)} "
+                    f"bytes, no progress for {STALL:.0f} s after "
+                    f"{time.monotonic() - start:.1f} s)")
     sock.shutdown(socket.SHUT_WR)
     received = b""
     while more := sock.recv(65536):
@@ -55,9 +56,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("role", choices=["server", "client"])
     parser.add_argument("host", nargs="?", default="www", help="server host (client only)")
-    parser.add_argument("--port", type=port_number, default=PORT,
+    parser.add_argument("--port", type=labkit.port, default=PORT,
                         help="default %(default)s")
-    parser.add_argument("--size", type=int, default=4_000_000, help="bytes the client sends")
+    parser.add_argument("--size", type=labkit.positive, default=4_000_000,
+                        help="bytes the client sends")
     args = parser.parse_args()
     if args.role == "server":
         sock = listen("", args.port)
@@ -68,4 +70,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Fixed-length messages: every request and every reply is exactly 16 bytes.
 
 The server reads requests through sock.makefile(), whose read(16) keeps reading until it has
@@ -9,7 +8,8 @@ import argparse
 import socket
 import time
 
-from tcpkit import listen, port_number, serve_forever
+import labkit
+from tcpkit import listen, serve_forever
 
 SIZE = 16
 PORT = 3000
@@ -48,7 +48,7 @@ def handler(dribble, cut):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=port_number, default=PORT,
+    parser.add_argument("--port", type=labkit.port, default=PORT,
                         help="default %(default)s")
     parser.add_argument("--dribble", action="store_true", help="send replies byte by byte")
     parser.add_argument("--cut", type=int, metavar="N", help="hang up after N reply bytes")
@@ -59,4 +59,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

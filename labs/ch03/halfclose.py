@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Half-close: the client says "I have no more to send" with shutdown(SHUT_WR), then reads.
 
 The server cannot answer before it has everything, and it knows it has everything only when
@@ -9,7 +8,8 @@ import argparse
 import socket
 import sys
 
-from tcpkit import connect, fail, listen, port_number, serve_forever
+import labkit
+from tcpkit import listen, serve_forever
 
 PORT = 3002
 
@@ -25,7 +25,7 @@ def count(conn, peer):
 
 
 def ask(host, port, text):
-    with connect(host, port) as sock:
+    with socket.create_connection((host, port), timeout=10) as sock:
         sock.sendall(text)
         sock.shutdown(socket.SHUT_WR)   # FIN now; reading still works
         with sock.makefile("rb") as infile:
@@ -36,18 +36,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("role", choices=["server", "client"])
     parser.add_argument("host", nargs="?", default="www", help="server host (client only)")
-    parser.add_argument("--port", type=port_number, default=PORT,
+    parser.add_argument("--port", type=labkit.port, default=PORT,
                         help="default %(default)s")
     args = parser.parse_args()
     if args.role == "server":
         serve_forever(listen("", args.port), count)
         return
     text = sys.stdin.buffer.read()   # e.g. a file piped in
-    try:
-        print(ask(args.host, args.port, text), end="")
-    except OSError as exc:
-        fail(f"{exc.__class__.__name__}: {exc}")
+    print(ask(args.host, args.port, text), end="")
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

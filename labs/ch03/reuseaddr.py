@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """TIME_WAIT and SO_REUSEADDR, on loopback: rebinding a port right after a server closed.
 
 A server accepts one connection and closes it first, so its end waits in TIME_WAIT (about
@@ -10,7 +9,7 @@ import errno
 import socket
 import subprocess
 
-from tcpkit import port_number
+import labkit
 
 PORT = 3010
 
@@ -47,13 +46,13 @@ def try_bind(port, reuse):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=port_number, default=PORT,
+    parser.add_argument("--port", type=labkit.port, default=PORT,
                         help="default %(default)s")
     args = parser.parse_args()
     try:
         close_first(args.port)
     except OSError as exc:
-        parser.exit(1, f"reuseaddr.py: cannot set up on port {args.port}: {exc.strerror}\n")
+        labkit.fail(f"cannot set up on port {args.port}: {exc.strerror}")
     states = subprocess.run(["ss", "-tanH", "state", "time-wait", f"sport = :{args.port}"],
                             capture_output=True, text=True).stdout.split("\n")
     for line in filter(None, states):
@@ -63,4 +62,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

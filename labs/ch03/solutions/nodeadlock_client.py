@@ -1,26 +1,16 @@
-#!/usr/bin/env python3
-"""Exercise 2, the reference solution: send from one thread while the main thread reads.
-
-The rest of the client is labs/ch03/nodeadlock_client_main.py.
-"""
+"""Exercise 2, the reference solution: send from one thread while the main thread reads."""
 import socket
-import sys
 import threading
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the chapter folder
-from nodeadlock_client_main import main  # noqa: E402
 
 
 def exchange(sock, data):
-    """Send all of data, half-close, and return everything received until the server's EOF."""
     errors = []
 
     def send_all():
         try:
             sock.sendall(data)
             sock.shutdown(socket.SHUT_WR)   # EOF for the server, while we keep reading
-        except OSError as exc:
+        except OSError as exc:   # reported by the main thread, as one error
             errors.append(exc)
 
     sender = threading.Thread(target=send_all, daemon=True)
@@ -32,7 +22,3 @@ def exchange(sock, data):
     if errors:
         raise errors[0]
     return b"".join(chunks)
-
-
-if __name__ == "__main__":
-    main(exchange=exchange)
