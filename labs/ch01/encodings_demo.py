@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Text is characters, the network carries bytes: encode text and decode bytes explicitly."""
 import argparse
-import sys
+
+import labkit
 
 ENCODINGS = ["utf-8", "utf-16-le", "latin-1", "ascii"]
 
@@ -21,14 +22,14 @@ def show_decoding(hexdata, encoding):
     try:
         data = bytes.fromhex(hexdata)
     except ValueError:
-        sys.exit(f"encodings_demo.py: {hexdata!r} is not hex bytes")
+        labkit.fail(f"{hexdata!r} is not hex bytes")
     try:
         text = data.decode(encoding)
     except LookupError:
-        sys.exit(f"encodings_demo.py: unknown encoding {encoding!r}")
+        labkit.fail(f"unknown encoding {encoding!r}")
     except UnicodeDecodeError as exc:
-        sys.exit(f"encodings_demo.py: byte {data[exc.start]:#04x} at position {exc.start}"
-                 f" is not valid {encoding}")
+        labkit.fail(f"byte {data[exc.start]:#04x} at position {exc.start}"
+                    f" is not valid {encoding}")
     print(f"{encoding}: {text!r}")
 
 
@@ -46,4 +47,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

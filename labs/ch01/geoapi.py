@@ -5,8 +5,9 @@ clients written at different layers (requests, http.client, a raw socket) print 
 """
 import argparse
 import json
-import sys
 from urllib.parse import urlencode
+
+import labkit
 
 DEFAULT_HOST = "www.example.com"
 API_PATH = "/geocode/json"
@@ -17,18 +18,11 @@ def parse_args(description):
     parser.add_argument("address", nargs="+", help="the place to look up, e.g. Tokyo Tower")
     parser.add_argument("--host", default=DEFAULT_HOST,
                         help="API server (default: %(default)s)")
-    parser.add_argument("--port", type=port_number, default=80,
+    parser.add_argument("--port", type=labkit.port, default=80,
                         help="API port (default: %(default)s)")
     args = parser.parse_args()
     args.address = " ".join(args.address)
     return args
-
-
-def port_number(text):
-    """argparse type: a TCP port, so a typo is a usage error and not a traceback."""
-    if not text.isdigit() or not 0 < int(text) < 65536:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
-    return int(text)
 
 
 def query_path(address):
@@ -47,14 +41,7 @@ def report(body):
         location = answer["results"][0]["geometry"]["location"]
         lat, lng = location["lat"], location["lng"]
     except (UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError) as exc:
-        fail(f"the server's answer is not the expected JSON ({exc.__class__.__name__})")
+        labkit.fail(f"the server's answer is not the expected JSON ({exc.__class__.__name__})")
     if status != "OK":
-        fail(f"the API answered status {status}")
+        labkit.fail(f"the API answered status {status}")
     print(f"{lat}, {lng}")
-
-
-def fail(message):
-    """One line on stderr, named after the program, and a non-zero exit."""
-    prog = sys.argv[0].rsplit("/", 1)[-1]
-    print(f"{prog}: {message}", file=sys.stderr)
-    sys.exit(1)

@@ -2,7 +2,9 @@
 """Geocode a place with http.client: we build the request target; it speaks HTTP for us."""
 import http.client
 
-from geoapi import fail, parse_args, query_path, report
+import labkit
+
+from geoapi import parse_args, query_path, report
 
 
 def fetch(host, port, address):
@@ -14,7 +16,7 @@ def fetch(host, port, address):
     finally:
         conn.close()
     if response.status != 200:
-        fail(f"server answered {response.status} {response.reason}")
+        labkit.fail(f"server answered {response.status} {response.reason}")
     return body
 
 
@@ -23,9 +25,9 @@ def main():
     try:
         body = fetch(args.host, args.port, args.address)
     except (OSError, http.client.HTTPException) as exc:
-        fail(f"request failed: {exc.__class__.__name__}: {exc}")
+        labkit.fail(f"request failed: {exc.__class__.__name__}: {exc}")
     report(body)
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

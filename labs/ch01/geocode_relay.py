@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Relay the geocoding API, answering with Transfer-Encoding: chunked.
 
-gunicorn sends the API's answers with Content-Length; this relay (run it on www, port 1180)
+gunicorn sends the API's answers with Content-Length; this relay (run it on www, port 1080)
 re-sends the same JSON in small chunks, so HTTP clients can be tried on the other framing.
 """
 import argparse
 import http.client
-import sys
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
-from geoapi import API_PATH, DEFAULT_HOST, port_number
+import labkit
 
+from geoapi import API_PATH, DEFAULT_HOST
+
+PORT = 1080
 CHUNK = 64   # small, so one answer spans several chunks
 
 
@@ -48,7 +50,7 @@ class ChunkedRelay(BaseHTTPRequestHandler):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=port_number, default=1180,
+    parser.add_argument("--port", type=labkit.port, default=PORT,
                         help="port to serve (default %(default)s)")
     parser.add_argument("--upstream", default=DEFAULT_HOST, help="API host (default: %(default)s)")
     args = parser.parse_args()
@@ -56,13 +58,10 @@ def main():
     try:
         server = HTTPServer(("", args.port), ChunkedRelay)
     except OSError as exc:
-        sys.exit(f"geocode_relay.py: cannot listen on port {args.port}: {exc.strerror}")
+        labkit.fail(f"cannot listen on port {args.port}: {exc.strerror}")
     print(f"relaying http://{args.upstream}{API_PATH} chunked on port {args.port}", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    server.serve_forever()
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

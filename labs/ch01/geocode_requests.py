@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Geocode a place with requests: the highest layer, one call hides URL, HTTP and TCP."""
+import labkit
 import requests
 
-from geoapi import API_PATH, fail, parse_args, report
+from geoapi import API_PATH, parse_args, report
 
 
 def fetch(host, port, address):
@@ -17,9 +18,9 @@ def main():
     try:
         body = fetch(args.host, args.port, args.address)
     except requests.RequestException as exc:
-        fail(f"request failed: {exc.__class__.__name__}: {exc}")
+        labkit.fail(f"request failed: {exc.__class__.__name__}: {exc}")
     report(body)
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

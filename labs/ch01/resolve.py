@@ -2,7 +2,8 @@
 """Resolve a host name to addresses, as every client does before it can connect."""
 import argparse
 import socket
-import sys
+
+import labkit
 
 
 def main():
@@ -17,12 +18,12 @@ def main():
         # The modern call: every (family, type, address) a client could try, in order.
         infos = socket.getaddrinfo(args.name, args.port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        sys.exit(f"resolve.py: cannot resolve {args.name!r}: {exc.strerror}")
+        labkit.fail(f"cannot resolve {args.name!r}: {exc.strerror}")
     except OSError as exc:   # e.g. an unknown service name
-        sys.exit(f"resolve.py: {exc}")
+        labkit.fail(str(exc))
     for family, socktype, _proto, canonname, sockaddr in infos:
         print(f"getaddrinfo: {family.name} {socktype.name} {sockaddr[0]} port {sockaddr[1]}")
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

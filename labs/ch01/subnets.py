@@ -2,7 +2,8 @@
 """Look at a network with the ipaddress module: its size, its ends, its subnets, its members."""
 import argparse
 import ipaddress
-import sys
+
+import labkit
 
 
 def describe(network):
@@ -36,10 +37,10 @@ def main():
         if args.split is not None:
             split(network, args.split)
     except ValueError as exc:
-        sys.exit(f"subnets.py: {exc}")
+        labkit.fail(str(exc))
     for address in members:
         print(f"{address} {'in' if address in network else 'not in'} {network}")
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

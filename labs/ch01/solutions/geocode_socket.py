@@ -1,13 +1,4 @@
-#!/usr/bin/env python3
-"""Exercise 1, the reference solution: the request's bytes and the response's parsing.
-
-The command line, the socket and the report are in labs/ch01/geocode_socket_main.py.
-"""
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # the chapter folder
-from geocode_socket_main import main  # noqa: E402
+"""Exercise 1, the reference solution: the request's bytes and the response's parsing."""
 
 
 def build_request(host, port, target):
@@ -59,7 +50,3 @@ def parse_response(raw):
             raise ValueError(f"body has {len(body)} of {length} bytes")
         body = body[:length]
     return int(parts[1]), headers, body
-
-
-if __name__ == "__main__":
-    main(build_request=build_request, parse_response=parse_response)
