@@ -14,7 +14,8 @@ import socket
 import struct
 import sys
 
-from wire import failures_reported, port_number, recv_into_exactly, serve_forever
+import labkit
+from wire import recv_into_exactly, serve_forever, talking_to
 
 PORT = 5002
 HEADER = struct.Struct("!Qc")
@@ -29,12 +30,11 @@ def parse_args():
     parser.add_argument("host", nargs="?", help="the server to connect to (client only)")
     parser.add_argument("--count", type=int, default=1_000_000,
                         help="client: how many doubles to send (default 1000000)")
-    parser.add_argument("--port", type=port_number, default=PORT,
+    parser.add_argument("--port", type=labkit.port, default=PORT,
                         help=f"TCP port (default {PORT})")
-    parser.add_argument("--timeout", type=float, default=30.0, help="client timeout, seconds")
+    parser.add_argument("--timeout", type=labkit.seconds, default=30.0,
+                        help="client timeout, seconds")
     args = parser.parse_intermixed_args()
-    if args.timeout <= 0:
-        parser.error("--timeout must be a positive number of seconds")
     if args.role == "client" and not args.host:
         parser.error("the client needs the server's host name")
     if not 0 <= args.count <= MAX_COUNT:
@@ -60,7 +60,7 @@ def receive_array(conn, peer):
 
 def client(args):
     values = array.array("d", (i * 0.5 for i in range(args.count)))
-    with failures_reported(f"talking to {args.host} port {args.port}"):
+    with talking_to(args.host, args.port):
         with socket.create_connection((args.host, args.port), timeout=args.timeout) as sock:
             sock.sendall(HEADER.pack(args.count, ORDER))
             sock.sendall(memoryview(values))   # the array's own buffer: no bytes copy made
@@ -84,4 +84,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

@@ -14,7 +14,8 @@ contain the delimiter itself.
 import argparse
 import socket
 
-from wire import failures_reported, port_number, records, recv_until_close, serve_forever
+import labkit
+from wire import records, recv_until_close, serve_forever, talking_to
 
 PORT = 5000
 
@@ -25,12 +26,11 @@ def parse_args():
     parser.add_argument("host", nargs="?", help="the server to connect to (client only)")
     parser.add_argument("messages", nargs="*", help="messages to send (client only)")
     parser.add_argument("--mode", choices=["close", "delim"], default="close")
-    parser.add_argument("--port", type=port_number, default=PORT,
+    parser.add_argument("--port", type=labkit.port, default=PORT,
                         help=f"TCP port (default {PORT})")
-    parser.add_argument("--timeout", type=float, default=10.0, help="client timeout, seconds")
+    parser.add_argument("--timeout", type=labkit.seconds, default=10.0,
+                        help="client timeout, seconds")
     args = parser.parse_intermixed_args()   # options may come after the host
-    if args.timeout <= 0:
-        parser.error("--timeout must be a positive number of seconds")
     if args.role == "client" and not args.host:
         parser.error("the client needs the server's host name")
     if args.role == "client" and any("\n" in m for m in args.messages) and args.mode == "delim":
@@ -53,7 +53,7 @@ def serve_delim(conn, peer):
 
 
 def client(args):
-    with failures_reported(f"talking to {args.host} port {args.port}"):
+    with talking_to(args.host, args.port):
         sock = socket.create_connection((args.host, args.port), timeout=args.timeout)
         with sock:
             if args.mode == "close":
@@ -78,4 +78,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

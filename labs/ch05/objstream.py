@@ -19,7 +19,8 @@ import pickle
 import socket
 import zlib
 
-from wire import failures_reported, port_number, serve_forever
+import labkit
+from wire import serve_forever, talking_to
 
 PORT = 5001
 FORMATS = ["pickle", "json", "zlib"]
@@ -32,13 +33,13 @@ def parse_args():
     parser.add_argument("host", nargs="?", help="the server to connect to (client only)")
     parser.add_argument("--format", choices=FORMATS, default="json", help="client: which "
                         "encoding to ask the server for (default json)")
-    parser.add_argument("--count", type=int, default=5, help="server: records per stream")
-    parser.add_argument("--port", type=port_number, default=PORT,
+    parser.add_argument("--count", type=labkit.positive, default=5,
+                        help="server: records per stream")
+    parser.add_argument("--port", type=labkit.port, default=PORT,
                         help=f"TCP port (default {PORT})")
-    parser.add_argument("--timeout", type=float, default=10.0, help="client timeout, seconds")
+    parser.add_argument("--timeout", type=labkit.seconds, default=10.0,
+                        help="client timeout, seconds")
     args = parser.parse_intermixed_args()
-    if args.timeout <= 0:
-        parser.error("--timeout must be a positive number of seconds")
     if args.role == "client" and not args.host:
         parser.error("the client needs the server's host name")
     return args
@@ -126,7 +127,7 @@ def read_zlib(sock):
 
 def client(args):
     readers = {"pickle": read_pickles, "json": read_json, "zlib": read_zlib}
-    with failures_reported(f"talking to {args.host} port {args.port}"):
+    with talking_to(args.host, args.port):
         with socket.create_connection((args.host, args.port), timeout=args.timeout) as sock:
             sock.sendall(args.format.encode())
             sock.shutdown(socket.SHUT_WR)
@@ -145,8 +146,8 @@ def main():
         try:
             client(args)
         except (ValueError, KeyError, pickle.UnpicklingError) as exc:
-            raise SystemExit(f"objstream.py: the server sent something unexpected: {exc}")
+            labkit.fail(f"the server sent something unexpected: {exc}")
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

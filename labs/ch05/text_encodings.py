@@ -12,6 +12,8 @@ BOM (`utf-8-sig` adds one anyway, as some Windows programs do).
 """
 import argparse
 
+import labkit
+
 ENCODE_AS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "latin-1", "cp1252"]
 DECODE_AS = ["utf-8", "latin-1", "cp1252", "ascii", "utf-16"]
 SAMPLE = "Café déjà vu: 5 €"
@@ -66,4 +68,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

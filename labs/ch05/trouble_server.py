@@ -14,14 +14,16 @@ import argparse
 import socket
 import struct
 
-from wire import port_number, serve_forever
+import labkit
+from wire import serve_forever
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mode", choices=["ok", "reset", "silent"], default="ok")
-    parser.add_argument("--port", type=port_number, default=5020, help="TCP port (default 5020)")
-    parser.add_argument("--lines", type=int, default=400, help="ok: lines in the answer")
+    parser.add_argument("--port", type=labkit.port, default=5020, help="TCP port (default 5020)")
+    parser.add_argument("--lines", type=labkit.positive, default=400,
+                        help="ok: lines in the answer")
     return parser.parse_args()
 
 
@@ -58,4 +60,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

@@ -1,26 +1,15 @@
-"""Shared helpers for the ch05 programs: reading whole messages off a TCP stream, a simple
-accept loop, and one-line error reports.
+"""What the ch05 example programs share: reading whole messages off a TCP stream (the framing
+this chapter teaches), a small threaded accept loop, and one-line reports of a client's failure.
 
 TCP delivers a stream of bytes, not messages: one recv() may return part of what the peer sent
 in one sendall(), or the end of one message and the start of the next. Every protocol must
 therefore say where a message ends; these helpers implement the common answers.
 """
-import argparse
 import contextlib
 import socket
-import sys
 import threading
 
-
-def port_number(text):
-    """argparse type for a TCP/UDP port: 1-65535, or a clear usage error."""
-    try:
-        port = int(text)
-    except ValueError:
-        port = 0
-    if not 0 < port < 65536:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
-    return port
+import labkit
 
 
 def recv_until_close(sock, chunk=65536):
@@ -65,18 +54,14 @@ def records(sock, delimiter=b"\n", chunk=4096):
 
 def serve_forever(port, handle, banner):
     """Accept connections on `port` and run handle(sock, peer) for each in its own thread."""
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    with failures_reported(f"cannot listen on port {port}"):
-        listener.bind(("", port))
-    listener.listen(16)
-    print(f"{banner} on port {port}", flush=True)
     try:
-        while True:
-            conn, peer = listener.accept()
-            threading.Thread(target=_handle_one, args=(handle, conn, peer), daemon=True).start()
-    except KeyboardInterrupt:
-        pass
+        listener = socket.create_server(("", port), backlog=16)
+    except OSError as exc:
+        labkit.fail(f"cannot listen on port {port}: {exc.strerror}")
+    print(f"{banner} on port {port}", flush=True)
+    while True:
+        conn, peer = listener.accept()
+        threading.Thread(target=_handle_one, args=(handle, conn, peer), daemon=True).start()
 
 
 def _handle_one(handle, conn, peer):
@@ -89,17 +74,11 @@ def _handle_one(handle, conn, peer):
 
 
 @contextlib.contextmanager
-def failures_reported(what):
-    """Turn a network failure inside the block into one line on stderr and exit status 1."""
+def talking_to(host, port):
+    """A network failure inside the block ends the client in one line naming the server;
+    EOFError too, which our framing helpers raise when the peer closes mid-message."""
     try:
         yield
-    except socket.gaierror as exc:
-        fail(f"{what}: {exc.strerror}")
     except (OSError, EOFError) as exc:
-        fail(f"{what}: {getattr(exc, 'strerror', None) or exc or type(exc).__name__}")
-
-
-def fail(message):
-    prog = sys.argv[0].rsplit("/", 1)[-1]
-    print(f"{prog}: {message}", file=sys.stderr)
-    sys.exit(1)
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        labkit.fail(f"talking to {host} port {port}: {reason}")
