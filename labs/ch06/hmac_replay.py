@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """An eavesdropper's replay: answer a server's challenge with a RESPONSE line recorded from
 someone else's session (see the capture in the README), without knowing the key.
 
@@ -7,6 +6,7 @@ Exits 0 if the server accepted the replay (a broken server), 1 if it refused it.
 import argparse
 import socket
 
+import labkit
 import tlslab
 
 
@@ -14,7 +14,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("host", help="the HMAC server, e.g. www")
     parser.add_argument("response", help="the recorded response, hex (after 'RESPONSE ')")
-    parser.add_argument("--port", type=tlslab.port_number, default=6040,
+    parser.add_argument("--port", type=labkit.port, default=6040,
                         help="TCP port (default: 6040)")
     args = parser.parse_args()
     try:
@@ -27,13 +27,15 @@ def main():
             print(f"server: {challenge}  (ignored: we replay the old answer)")
             sock.sendall(f"RESPONSE {args.response}\n".encode())
             verdict = tlslab.read_line(sock)
+    except EOFError:
+        verdict = "(closed)"
     except OSError as exc:
-        tlslab.die(f"{args.host}:{args.port}: {tlslab.explain(exc)}")
-    print(f"server: {verdict or '(closed)'}")
+        labkit.fail(f"{args.host}:{args.port}: {tlslab.explain(exc)}")
+    print(f"server: {verdict}")
     if verdict != "ACCEPTED":
-        tlslab.die("replay refused")
+        labkit.fail("replay refused")
     print("replay ACCEPTED: this server can be fooled by an eavesdropper")
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

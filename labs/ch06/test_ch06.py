@@ -7,15 +7,15 @@ read from the certificates mounted in the hosts. The impostors are throwaway CAs
 certificates made with openssl in a host's /tmp and removed afterwards."""
 import hashlib
 import hmac
-import secrets
 import shlex
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
+
+from playground.grading import clean_failure, conversations, shown, sni, tls_records, token
 
 WWW = "www.example.com"
 SERVER_CERT = "/etc/playground/tls/server.crt"      # on www
@@ -32,43 +32,6 @@ PORT_EX4, PORT_EX4_REPLAY = 6040, 6041
 
 # --- helpers ---------------------------------------------------------------------------
 
-def failure(result):
-    """What the program said, to show why a test failed."""
-    text = (result.stdout + result.stderr).strip()
-    return text[-1500:] if text else f"(status {result.status}, no output)"
-
-
-def not_done(text):
-    """Fail at once with the exercise's own one-line message if its TODO is still there."""
-    lines = [line for line in text.splitlines() if "NotImplementedError" in line]
-    if lines:
-        pytest.fail(lines[-1].strip(), pytrace=False)
-
-
-def student(result):
-    """A Result of a student's program, checked for an untouched TODO."""
-    not_done(result.stderr)
-    return result
-
-
-@contextmanager
-def student_server(serve, host, *argv, port):
-    """serve() for a student's server, turning an untouched TODO into its one-line message."""
-    try:
-        with serve(host, *argv, port=port) as server:
-            yield server
-    except AssertionError as exc:
-        not_done(str(exc))
-        raise
-
-
-def assert_refused_cleanly(result, what):
-    """The program refused (non-zero status) with a message, not a traceback."""
-    assert result.status != 0, f"{what} was ACCEPTED; it printed:\n{failure(result)}"
-    assert "Traceback" not in result.stderr, \
-        f"{what}: refused, but with a traceback instead of a one-line error:\n{failure(result)}"
-
-
 def certificate(run, host, path):
     """The certificate at path inside host, parsed (what that host really uses)."""
     pem = run(host, "cat", path).check().stdout.encode()
@@ -84,62 +47,9 @@ def dns_names(cert):
     return san.get_values_for_type(x509.DNSName)
 
 
-def conversations(packets, server_port):
-    """{client port: (bytes client->server, bytes server->client)} for TCP to server_port,
-    each direction reassembled in sequence order (retransmissions counted once)."""
-    segments = {}
-    for p in packets:
-        if p.proto != "tcp" or not p.payload or server_port not in (p.sport, p.dport):
-            continue
-        client, direction = (p.sport, 0) if p.dport == server_port else (p.dport, 1)
-        segments.setdefault((client, direction), {}).setdefault(p.seq, p.payload)
-    streams = {}
-    for (client, direction), by_seq in segments.items():
-        data, end = b"", None
-        for seq in sorted(by_seq):
-            chunk = by_seq[seq]
-            if end is not None and seq < end:
-                chunk = chunk[end - seq:]
-            data += chunk
-            end = max(end or 0, seq + len(by_seq[seq]))
-        streams.setdefault(client, [b"", b""])[direction] = data
-    return {client: tuple(pair) for client, pair in streams.items()}
-
-
-def records(stream):
-    """(content type, body) of each TLS record in a byte stream, as far as it parses."""
-    out, i = [], 0
-    while i + 5 <= len(stream) and stream[i] in (20, 21, 22, 23) and stream[i + 1] == 3:
-        size = int.from_bytes(stream[i + 3:i + 5], "big")
-        out.append((stream[i], stream[i + 5:i + 5 + size]))
-        i += 5 + size
-    return out
-
-
-def sni(client_hello):
-    """The server_name of a ClientHello handshake message (bytes), or None."""
-    try:
-        i = 4 + 2 + 32                                   # header, version, random
-        i += 1 + client_hello[i]                         # session id
-        i += 2 + int.from_bytes(client_hello[i:i + 2], "big")   # cipher suites
-        i += 1 + client_hello[i]                         # compression methods
-        end = i + 2 + int.from_bytes(client_hello[i:i + 2], "big")
-        i += 2
-        while i + 4 <= end:
-            kind = int.from_bytes(client_hello[i:i + 2], "big")
-            size = int.from_bytes(client_hello[i + 2:i + 4], "big")
-            if kind == 0:                                # server_name: list, type, length
-                length = int.from_bytes(client_hello[i + 7:i + 9], "big")
-                return client_hello[i + 9:i + 9 + length].decode()
-            i += 4 + size
-    except (IndexError, UnicodeDecodeError):
-        pass
-    return None
-
-
 def handshake_types(stream):
     """The handshake message types visible in clear in a stream's first records."""
-    return [body[0] for kind, body in records(stream) if kind == 22 and body]
+    return [body[0] for kind, body in tls_records(stream) if kind == 22 and body]
 
 
 CLIENT_HELLO, SERVER_HELLO = 1, 2
@@ -195,24 +105,20 @@ def impostor_www(impostor, run):
     fake = impostor("www", WWW, f"DNS:{WWW},DNS:www", "serverAuth")
     check = run("www", "openssl", "verify", "-CAfile", fake.ca, "-purpose", "sslserver",
                 "-verify_hostname", WWW, fake.cert)
-    assert check.status == 0, f"test setup: impostor certificate is broken: {failure(check)}"
+    assert check.status == 0, f"test setup: impostor certificate is broken: {shown(check)}"
     return fake
-
-
-def secret_token():
-    return "ch06-secret-" + secrets.token_hex(12)
 
 
 # --- the example programs --------------------------------------------------------------
 
 def test_own_client_and_server(run, serve, lab_file):
     """tls_client on h1 verifies tls_server on www and the line arrives intact."""
-    line = "hello " + secrets.token_hex(6)
+    line = "hello " + token()
     with serve("www", "python3", lab_file("tls_server.py"), "--port", str(PORT_ECHO),
                port=PORT_ECHO) as server:
         result = run("h1", "python3", lab_file("tls_client.py"), WWW,
                      "--port", str(PORT_ECHO), "--message", line)
-        assert result.status == 0, failure(result)
+        assert result.status == 0, shown(result)
         assert f"echo: {line}" in result.stdout
         assert "TLSv1.3" in result.stdout
         assert f"received {line!r}" in server.output()
@@ -227,7 +133,7 @@ def test_report_names_and_match(run, serve, lab_file, topology):
                port=PORT_REPORT):
         for host, port in [(WWW, 443), ("www", PORT_REPORT)]:
             result = run("h1", "python3", lab_file("tls_report.py"), host, "--port", str(port))
-            assert result.status == 0, failure(result)
+            assert result.status == 0, shown(result)
             out = result.stdout
             assert "protocol:     TLSv1.3" in out and "cipher:" in out, out
             assert f"commonName={common_name(cert)}" in out, out
@@ -235,7 +141,7 @@ def test_report_names_and_match(run, serve, lab_file, topology):
             assert f"{host} matches {host!r}" in out, out
     address = str(topology["www"].address)
     result = run("h1", "python3", lab_file("tls_report.py"), address)
-    assert result.status != 0 and "mismatch" in result.stderr, failure(result)
+    assert result.status != 0 and "mismatch" in result.stderr, shown(result)
 
 
 def test_certificate_visible_in_tls12_only(run, serve, lab_file, capture):
@@ -249,7 +155,7 @@ def test_certificate_visible_in_tls12_only(run, serve, lab_file, capture):
             with capture("isp", facing="modemA", filter=f"tcp port {PORT_VERSIONS}") as cap:
                 result = run("h1", "python3", lab_file("tls_client.py"), WWW,
                              "--port", str(PORT_VERSIONS), "--max-version", version)
-            assert result.status == 0, failure(result)
+            assert result.status == 0, shown(result)
             assert f"with TLSv{version}" in result.stdout, result.stdout
             talks = conversations(cap.packets, PORT_VERSIONS)
             assert len(talks) == 1, f"expected one connection in {cap.path}, saw {len(talks)}"
@@ -263,50 +169,47 @@ def test_certificate_visible_in_tls12_only(run, serve, lab_file, capture):
 # --- Exercise 1: a client that verifies ------------------------------------------------
 
 @pytest.mark.exercise(1)
-def test_ex1_verifies_www(run, exercise, capture, topology):
+def test_ex1_verifies_www(run, program, capture, topology):
     """The real www.example.com:443 is accepted; the SNI is on the wire."""
     names = dns_names(certificate(run, "www", SERVER_CERT))
     with capture("isp", facing="modemA", filter="tcp port 443") as cap:
-        result = student(run("h1", "python3", exercise("verify_client.py"), WWW))
-    assert result.status == 0, f"www.example.com:443 was refused:\n{failure(result)}"
+        result = run("h1", *program("verify_client.py"), WWW)
+    assert result.status == 0, f"www.example.com:443 was refused:{shown(result)}"
     first = result.stdout.strip().splitlines()[0] if result.stdout.strip() else ""
     assert first.startswith(f"verified {WWW}:443"), f"expected 'verified {WWW}:443 ...': {first!r}"
     assert all(name in first for name in names), f"the line should list {names}: {first!r}"
     hellos = [sni(body) for to_server, _ in conversations(cap.packets, 443).values()
-              for kind, body in records(to_server) if kind == 22 and body[:1] == b"\x01"]
+              for kind, body in tls_records(to_server) if kind == 22 and body[:1] == b"\x01"]
     assert WWW in hellos, f"no ClientHello with SNI {WWW} in {cap.path} (saw {hellos})"
 
 
 @pytest.mark.exercise(1)
-def test_ex1_refuses_foreign_ca(run, serve, exercise, lab_file, impostor_www):
+def test_ex1_refuses_foreign_ca(run, serve, program, lab_file, impostor_www):
     """A server on www presenting a www.example.com certificate from another CA is refused."""
     with serve("www", "python3", lab_file("tls_server.py"), "--port", str(PORT_EX1_IMPOSTOR),
                "--cert", impostor_www.cert, "--key", impostor_www.key,
                port=PORT_EX1_IMPOSTOR) as server:
-        result = student(run("h1", "python3", exercise("verify_client.py"), WWW,
-                                 "--port", str(PORT_EX1_IMPOSTOR)))
-        assert_refused_cleanly(result, "an impostor certificate from a foreign CA")
-        assert "refused" in result.stdout + result.stderr, failure(result)
+        result = run("h1", *program("verify_client.py"), WWW,
+                     "--port", str(PORT_EX1_IMPOSTOR))
+        clean_failure(result, "an impostor certificate from a foreign CA", "refused")
         assert "refused" in server.output(), \
             f"the impostor saw no rejected handshake:\n{server.output()}"
 
 
 @pytest.mark.exercise(1)
-def test_ex1_refuses_wrong_name(run, exercise, topology):
+def test_ex1_refuses_wrong_name(run, program, topology):
     """A lab certificate that names another host is refused: by address, and as if DNS had
     sent mail.example.com to www's address."""
     address = str(topology["www"].address)
     for argv in ([address], ["mail.example.com", "--address", address]):
-        result = student(run("h1", "python3", exercise("verify_client.py"), *argv))
-        assert_refused_cleanly(result, f"www's certificate for {argv[0]}")
-        assert "refused" in result.stdout + result.stderr, failure(result)
+        result = run("h1", *program("verify_client.py"), *argv)
+        clean_failure(result, f"www's certificate for {argv[0]}", "refused")
 
 
 # --- Exercise 2: mutual TLS -------------------------------------------------------------
 
-def mtls_server(serve, exercise, port):
-    return student_server(serve, "www", "python3", exercise("mtls_server.py"),
-                          "--port", str(port), port=port)
+def mtls_server(serve, program, port):
+    return serve("www", *program("mtls_server.py"), "--port", str(port), port=port)
 
 
 def tls_client(run, lab_file, port, *options):
@@ -315,51 +218,51 @@ def tls_client(run, lab_file, port, *options):
 
 
 @pytest.mark.exercise(2)
-def test_ex2_names_the_client(run, serve, exercise, lab_file):
+def test_ex2_names_the_client(run, serve, program, lab_file):
     """A client with the student certificate is greeted with its certificate's CN."""
     cn = common_name(certificate(run, "h1", CLIENT_CERT))
-    with mtls_server(serve, exercise, PORT_EX2_NAMES) as server:
+    with mtls_server(serve, program, PORT_EX2_NAMES) as server:
         result = tls_client(run, lab_file, PORT_EX2_NAMES, "--cert", CLIENT_CERT,
                             "--key", CLIENT_KEY)
-        assert result.status == 0, f"the client with a certificate failed:\n{failure(result)}"
+        assert result.status == 0, f"the client with a certificate failed:{shown(result)}"
         assert f"hello {cn}" in result.stdout, \
             f"expected 'hello {cn}: ...' from the server, got:\n{result.stdout}"
         assert cn in server.output(), f"the server did not log {cn!r}:\n{server.output()}"
 
 
 @pytest.mark.exercise(2)
-def test_ex2_refuses_without_lab_certificate(run, serve, exercise, lab_file, impostor):
+def test_ex2_refuses_without_lab_certificate(run, serve, program, lab_file, impostor):
     """No certificate, or one with the right name from a foreign CA: refused, with TLS 1.3
     and 1.2; the server survives and still serves a proper client afterwards."""
     cn = common_name(certificate(run, "h1", CLIENT_CERT))
     fake = impostor("h1", cn, f"DNS:{cn}", "clientAuth")
     attempts = {"no certificate": (), "no certificate, TLS 1.2": ("--max-version", "1.2"),
                 "a foreign CA's certificate": ("--cert", fake.cert, "--key", fake.key)}
-    with mtls_server(serve, exercise, PORT_EX2_REFUSE) as server:
+    with mtls_server(serve, program, PORT_EX2_REFUSE) as server:
         for what, options in attempts.items():
             result = tls_client(run, lab_file, PORT_EX2_REFUSE, *options)
             assert result.status != 0 and "hello" not in result.stdout, \
-                f"a client with {what} was served:\n{failure(result)}\n" \
+                f"a client with {what} was served:{shown(result)}\n" \
                 f"server:\n{server.output()}"
         result = tls_client(run, lab_file, PORT_EX2_REFUSE, "--cert", CLIENT_CERT,
                             "--key", CLIENT_KEY)
         assert result.status == 0 and f"hello {cn}" in result.stdout, \
-            f"after refusing others, the server no longer serves {cn}:\n{failure(result)}"
+            f"after refusing others, the server no longer serves {cn}:{shown(result)}"
 
 
 # --- Exercise 3: the secret on the wire -------------------------------------------------
 
 @pytest.mark.exercise(3)
-def test_ex3_secret_not_on_the_wire(run, serve, exercise, lab_file, capture):
+def test_ex3_secret_not_on_the_wire(run, serve, program, lab_file, capture):
     """The secret reaches tls_server on www; on isp it is nowhere, while the handshake and the
     SNI are in clear."""
-    secret = secret_token()
+    secret = token()
     with serve("www", "python3", lab_file("tls_server.py"), "--port", str(PORT_EX3),
                port=PORT_EX3) as server:
         with capture("isp", facing="modemA") as cap:       # all of it: a leak may go anywhere
-            result = student(run("h1", "python3", exercise("secret_client.py"), WWW,
-                                     "--port", str(PORT_EX3), stdin=secret + "\n"))
-        assert result.status == 0, failure(result)
+            result = run("h1", *program("secret_client.py"), WWW,
+                         "--port", str(PORT_EX3), stdin=secret + "\n")
+        assert result.status == 0, shown(result)
         assert f"received {secret!r}" in server.output(), \
             f"the secret did not arrive at the server:\n{server.output()}"
     leaks = [str(p) for p in cap.packets if secret.encode() in p.payload]
@@ -369,47 +272,47 @@ def test_ex3_secret_not_on_the_wire(run, serve, exercise, lab_file, capture):
     (to_server, to_client), = talks.values()
     assert all(secret.encode() not in s for s in (to_server, to_client)), \
         f"the secret is in clear in the TCP stream ({cap.path})"
-    hello = [body for kind, body in records(to_server) if kind == 22 and body[:1] == b"\x01"]
+    hello = [body for kind, body in tls_records(to_server) if kind == 22 and body[:1] == b"\x01"]
     assert hello, f"no ClientHello in clear in {cap.path}"
     assert sni(hello[0]) == WWW, f"ClientHello SNI is {sni(hello[0])!r}, not {WWW!r}"
     assert SERVER_HELLO in handshake_types(to_client), f"no ServerHello in {cap.path}"
-    assert any(kind == 23 for kind, _ in records(to_server)), \
+    assert any(kind == 23 for kind, _ in tls_records(to_server)), \
         f"no encrypted application data from the client in {cap.path}"
 
 
 @pytest.mark.exercise(3)
-def test_ex3_secret_only_for_the_real_server(run, serve, exercise, lab_file, topology,
+def test_ex3_secret_only_for_the_real_server(run, serve, program, lab_file, topology,
                                             impostor_www):
     """The client refuses an impostor (foreign CA) and a wrong name before sending."""
-    secret = secret_token()
+    secret = token()
     impostor_server = serve("www", "python3", lab_file("tls_server.py"),
                             "--port", str(PORT_EX3_IMPOSTOR), "--cert", impostor_www.cert,
                             "--key", impostor_www.key, port=PORT_EX3_IMPOSTOR)
     with impostor_server as server:
-        result = student(run("h1", "python3", exercise("secret_client.py"), WWW,
-                                 "--port", str(PORT_EX3_IMPOSTOR), stdin=secret + "\n"))
-        assert_refused_cleanly(result, "an impostor certificate from a foreign CA")
+        result = run("h1", *program("secret_client.py"), WWW,
+                     "--port", str(PORT_EX3_IMPOSTOR), stdin=secret + "\n")
+        clean_failure(result, "an impostor certificate from a foreign CA", "refused")
         assert secret not in server.output(), "the secret was given to the impostor"
     address = str(topology["www"].address)
     with serve("www", "python3", lab_file("tls_server.py"), "--port", str(PORT_EX3_NAME),
                port=PORT_EX3_NAME) as server:
-        result = student(run("h1", "python3", exercise("secret_client.py"), address,
-                                 "--port", str(PORT_EX3_NAME), stdin=secret + "\n"))
-        assert_refused_cleanly(result, f"www's certificate for the name {address}")
+        result = run("h1", *program("secret_client.py"), address,
+                     "--port", str(PORT_EX3_NAME), stdin=secret + "\n")
+        clean_failure(result, f"www's certificate for the name {address}", "refused")
         assert secret not in server.output(), \
             "the secret was sent to a server whose certificate does not name it"
 
 
 # --- Exercise 4: HMAC challenge-response, no TLS ---------------------------------------
 
-def hmac_server(serve, exercise, port, key):
-    return student_server(serve, "www", "python3", exercise("hmac_auth.py"), "server",
-                          "--port", str(port), "--key", key, port=port)
+def hmac_server(serve, program, port, key):
+    return serve("www", *program("hmac_auth.py"), "server", "--port", str(port),
+                 "--key", key, port=port)
 
 
-def hmac_session(run, exercise, port, key, message):
-    return student(run("h1", "python3", exercise("hmac_auth.py"), "client", "www",
-                       "--port", str(port), "--key", key, "--message", message))
+def hmac_session(run, program, port, key, message):
+    return run("h1", *program("hmac_auth.py"), "client", "www", "--port", str(port),
+               "--key", key, "--message", message)
 
 
 def lines_of(stream, keyword):
@@ -419,19 +322,19 @@ def lines_of(stream, keyword):
 
 
 @pytest.mark.exercise(4)
-def test_ex4_right_key_in_wrong_key_out(run, serve, exercise, capture):
+def test_ex4_right_key_in_wrong_key_out(run, serve, program, capture):
     """The right key is accepted and the wrong one refused; on the wire: the challenge, a
     correct HMAC-SHA256 answer and the message in clear, never the key."""
-    key, message = secrets.token_hex(8), "note " + secrets.token_hex(6)
-    with hmac_server(serve, exercise, PORT_EX4, key) as server:
+    key, message = token(), "note " + token()
+    with hmac_server(serve, program, PORT_EX4, key) as server:
         with capture("isp", facing="modemA", filter=f"tcp port {PORT_EX4}") as cap:
-            good = hmac_session(run, exercise, PORT_EX4, key, message)
+            good = hmac_session(run, program, PORT_EX4, key, message)
         assert good.status == 0 and "ACCEPTED" in good.stdout, \
-            f"the right key was not accepted:\n{failure(good)}\nserver:\n{server.output()}"
+            f"the right key was not accepted:{shown(good)}\nserver:\n{server.output()}"
         assert message in server.output(), f"the message did not arrive:\n{server.output()}"
-        bad = hmac_session(run, exercise, PORT_EX4, "not-" + key, message)
+        bad = hmac_session(run, program, PORT_EX4, "not-" + key, message)
         assert bad.status != 0 and "DENIED" in bad.stdout, \
-            f"a wrong key was not DENIED:\n{failure(bad)}"
+            f"a wrong key was not DENIED:{shown(bad)}"
     assert not any(key.encode() in p.payload for p in cap.packets), \
         f"the key itself crossed the wire ({cap.path})"
     talks = conversations(cap.packets, PORT_EX4)
@@ -446,14 +349,14 @@ def test_ex4_right_key_in_wrong_key_out(run, serve, exercise, capture):
 
 
 @pytest.mark.exercise(4)
-def test_ex4_replayed_response_refused(run, serve, exercise, lab_file, capture):
+def test_ex4_replayed_response_refused(run, serve, program, lab_file, capture):
     """A RESPONSE recorded on isp and replayed by an eavesdropper (hmac_replay.py) is DENIED."""
-    key = secrets.token_hex(8)
-    with hmac_server(serve, exercise, PORT_EX4_REPLAY, key) as server:
+    key = token()
+    with hmac_server(serve, program, PORT_EX4_REPLAY, key) as server:
         with capture("isp", facing="modemA", filter=f"tcp port {PORT_EX4_REPLAY}") as cap:
-            good = hmac_session(run, exercise, PORT_EX4_REPLAY, key, "first")
+            good = hmac_session(run, program, PORT_EX4_REPLAY, key, "first")
         assert good.status == 0, \
-            f"the right key was not accepted:\n{failure(good)}\nserver:\n{server.output()}"
+            f"the right key was not accepted:{shown(good)}\nserver:\n{server.output()}"
         recorded = [r for to_server, _ in conversations(cap.packets, PORT_EX4_REPLAY).values()
                     for r in lines_of(to_server, "RESPONSE")]
         assert recorded, f"no RESPONSE line in clear in {cap.path}"
@@ -461,4 +364,4 @@ def test_ex4_replayed_response_refused(run, serve, exercise, lab_file, capture):
                      "--port", str(PORT_EX4_REPLAY))
         assert replay.status != 0 and "DENIED" in replay.stdout, \
             f"the replayed response {shlex.quote(recorded[0])} was accepted:\n" \
-            f"{failure(replay)}\nserver:\n{server.output()}"
+            f"{shown(replay)}\nserver:\n{server.output()}"

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """A TLS client that verifies the server with the system store (which trusts the lab CA),
 sends one line and prints the answer.
 
@@ -6,15 +5,15 @@ sends one line and prints the answer.
 (in TLS 1.3 it is encrypted). --cert/--key present a client certificate (mutual TLS)."""
 
 import argparse
-import ssl
 
+import labkit
 import tlslab
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("host", help="server name, checked against its certificate")
-    parser.add_argument("--port", type=tlslab.port_number, default=6000,
+    parser.add_argument("--port", type=labkit.port, default=6000,
                         help="TCP port (default: 6000)")
     parser.add_argument("--message", default="hello over TLS", help="the line to send")
     parser.add_argument("--max-version", choices=sorted(tlslab.VERSIONS),
@@ -26,8 +25,8 @@ def main():
         parser.error("--key needs --cert")
     try:
         context = tlslab.client_context(args.max_version, args.cert, args.key)
-    except (OSError, ssl.SSLError) as exc:
-        tlslab.die(f"cannot load client certificate: {tlslab.explain(exc)}")
+    except OSError as exc:
+        labkit.fail(f"cannot load client certificate: {tlslab.explain(exc)}")
     try:
         with tlslab.open_tls(context, args.host, args.port) as tls:
             print(f"connected to {args.host}:{args.port} with {tls.version()}, "
@@ -36,12 +35,12 @@ def main():
             # TLS 1.3 servers judge a client certificate after the handshake: a refusal
             # shows up here, as an alert instead of the answer.
             reply = tlslab.read_line(tls)
-    except (OSError, ssl.SSLError) as exc:
-        tlslab.die(f"{args.host}:{args.port}: {tlslab.explain(exc)}")
-    if not reply:
-        tlslab.die(f"{args.host}:{args.port}: the server closed without answering")
+    except OSError as exc:
+        labkit.fail(f"{args.host}:{args.port}: {tlslab.explain(exc)}")
+    except EOFError:
+        labkit.fail(f"{args.host}:{args.port}: the server closed without answering")
     print(reply)
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

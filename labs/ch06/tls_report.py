@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Report what a TLS handshake negotiated: protocol version, cipher, the server certificate's
 subject, issuer and names, and whether the name you asked for matches them.
 
@@ -7,8 +6,8 @@ that fails verification is reported with the reason, and the exit status is 1.""
 
 import argparse
 import ipaddress
-import ssl
 
+import labkit
 import tlslab
 
 
@@ -44,7 +43,7 @@ def report(tls, host):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("host", help="server name to verify, e.g. www.example.com")
-    parser.add_argument("--port", type=tlslab.port_number, default=443,
+    parser.add_argument("--port", type=labkit.port, default=443,
                         help="TCP port (default: 443)")
     parser.add_argument("--address", help="connect here instead of to host's DNS address "
                         "(the name checked stays host: what a spoofed DNS answer would do)")
@@ -57,9 +56,9 @@ def main():
         with tlslab.open_tls(context, args.host, args.port, args.address) as tls:
             print(f"{'server:':13} {where}, verified against the system trust store")
             report(tls, args.host)
-    except (OSError, ssl.SSLError) as exc:
-        tlslab.die(f"{where}: {tlslab.explain(exc)}")
+    except OSError as exc:
+        labkit.fail(f"{where}: {tlslab.explain(exc)}")
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """A TLS line-echo server: run it on www, where the lab's server certificate is mounted.
 
 Each client sends one line; the server prints it (so you can see what arrived) and answers
@@ -6,6 +5,7 @@ Each client sends one line; the server prints it (so you can see what arrived) a
 
 import argparse
 
+import labkit
 import tlslab
 
 
@@ -19,7 +19,7 @@ def answer(tls, where):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
-    parser.add_argument("--port", type=tlslab.port_number, default=6000,
+    parser.add_argument("--port", type=labkit.port, default=6000,
                         help="TCP port (default: 6000)")
     parser.add_argument("--cert", default=tlslab.SERVER_CERT, help="certificate (PEM)")
     parser.add_argument("--key", default=tlslab.SERVER_KEY, help="private key (PEM)")
@@ -29,11 +29,8 @@ def main():
     context = tlslab.server_context(args.cert, args.key)
     with tlslab.listen(args.host, args.port) as listener:
         print(f"serving TLS on {args.host}:{args.port} with {args.cert}", flush=True)
-        try:
-            tlslab.serve_tls(listener, context, answer, args.count)
-        except KeyboardInterrupt:
-            print("stopped")
+        tlslab.serve_tls(listener, context, answer, args.count)
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

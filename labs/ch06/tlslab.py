@@ -1,11 +1,13 @@
-"""Shared pieces of the chapter 6 programs: where the lab's certificates live, contexts,
-a one-line explanation of every TLS failure, a report of what a handshake negotiated, and
-a server accept loop that survives clients whose handshake fails."""
+"""What the chapter 6 programs share about TLS: where the lab's certificates live, the
+contexts, a one-line explanation of every TLS failure, a report of what a handshake
+negotiated, and a server accept loop that survives clients whose handshake fails.
+(Argument types, one-line exits and line reading come from labkit.)"""
 
 import argparse
 import socket
 import ssl
-import sys
+
+import labkit
 
 # Mounted by compose.yaml: the CA and the student's client certificate on every host, the
 # server certificate only on www. Nothing here knows what the certificates contain.
@@ -19,30 +21,14 @@ VERSIONS = {"1.2": ssl.TLSVersion.TLSv1_2, "1.3": ssl.TLSVersion.TLSv1_3}
 TIMEOUT = 10.0
 
 
-def port_number(text):
-    """argparse type for a TCP port."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 < value < 65536:
-        raise argparse.ArgumentTypeError(f"not a TCP port: {text!r}")
-    return value
-
-
 def client_parser(description, default_port):
     """The arguments of a client of this chapter: host, --port and --address."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("host", help="the server's name, e.g. www.example.com")
-    parser.add_argument("--port", type=port_number, default=default_port,
+    parser.add_argument("--port", type=labkit.port, default=default_port,
                         help=f"TCP port (default: {default_port})")
     parser.add_argument("--address", help="connect to this address instead of host's")
     return parser
-
-
-def die(message):
-    """Stop the program with a one-line error and a non-zero status."""
-    sys.exit(f"{sys.argv[0].rsplit('/', 1)[-1]}: {message}")
 
 
 def explain(exc):
@@ -79,7 +65,7 @@ def server_context(cert, key):
     try:
         context.load_cert_chain(cert, key)
     except (OSError, ssl.SSLError) as exc:
-        die(f"cannot load certificate {cert} / key {key}: {explain(exc)}")
+        labkit.fail(f"cannot load certificate {cert} / key {key}: {explain(exc)}")
     return context
 
 
@@ -132,7 +118,7 @@ def listen(host, port):
     try:
         return socket.create_server((host, port))
     except OSError as exc:
-        die(f"cannot listen on {host}:{port}: {explain(exc)}")
+        labkit.fail(f"cannot listen on {host}:{port}: {explain(exc)}")
 
 
 def serve_tls(listener, context, handle, count=0):
@@ -146,19 +132,16 @@ def serve_tls(listener, context, handle, count=0):
         try:
             with context.wrap_socket(conn, server_side=True) as tls:
                 handle(tls, where)
-        except (OSError, ssl.SSLError) as exc:
+        except OSError as exc:
             print(f"{where}: refused: {explain(exc)}", flush=True)
+        except EOFError as exc:
+            print(f"{where}: dropped: {exc}", flush=True)
         finally:
             conn.close()
         served += 1
 
 
-def read_line(sock, limit=65536):
-    """One line (without its newline) from a socket, TLS or not; "" at end of stream."""
-    data = b""
-    while not data.endswith(b"\n") and len(data) < limit:
-        chunk = sock.recv(4096)
-        if not chunk:
-            break
-        data += chunk
-    return data.decode("utf-8", "replace").rstrip("\r\n")
+def read_line(sock):
+    """One line of text (without its newline) from a socket, TLS or not; EOFError if the
+    peer closes first."""
+    return labkit.recv_line(sock).decode("utf-8", "replace").rstrip("\r\n")

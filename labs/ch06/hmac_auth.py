@@ -8,14 +8,16 @@ encrypted: the message is there in clear for anyone on the path.
 Protocol, one line each:  S: CHALLENGE <hex>   C: RESPONSE <hex>   S: ACCEPTED | DENIED
 then, if accepted:        C: MESSAGE <text>    S: THANKS
 
-This is the given part of exercises/hmac_auth.py (and solutions/hmac_auth.py): arguments,
-sockets and the protocol. Those files hold only the three HMAC functions and hand them to
-main()."""
+The HMAC itself is new_challenge(), answer() and is_valid(), the student's, in
+exercises/hmac_auth.py."""
 
 import argparse
 import socket
 
+import labkit
 import tlslab
+
+student = labkit.answer("hmac_auth")
 
 
 def expect(sock, keyword):
@@ -31,18 +33,18 @@ def send(sock, *words):
     sock.sendall((" ".join(words) + "\n").encode())
 
 
-def authenticate(sock, key, new_challenge, is_valid):
+def authenticate(sock, key):
     """Server side of one connection: True if the client answered the challenge."""
-    challenge = new_challenge()
+    challenge = student.new_challenge()
     send(sock, "CHALLENGE", challenge.hex())
     try:
         response = bytes.fromhex(expect(sock, "RESPONSE"))
     except ValueError:
         return False
-    return is_valid(key, challenge, response)
+    return student.is_valid(key, challenge, response)
 
 
-def serve(args, new_challenge, is_valid):
+def serve(args):
     key = args.key.encode()
     with tlslab.listen(args.host, args.port) as listener:
         print(f"HMAC server on {args.host or '*'}:{args.port}", flush=True)
@@ -51,13 +53,13 @@ def serve(args, new_challenge, is_valid):
             with conn:
                 conn.settimeout(tlslab.TIMEOUT)
                 try:
-                    converse(conn, key, f"{ip}:{port}", new_challenge, is_valid)
-                except (OSError, ValueError) as exc:
+                    converse(conn, key, f"{ip}:{port}")
+                except (OSError, EOFError, ValueError) as exc:
                     print(f"{ip}:{port}: dropped: {tlslab.explain(exc)}", flush=True)
 
 
-def converse(conn, key, where, new_challenge, is_valid):
-    if not authenticate(conn, key, new_challenge, is_valid):
+def converse(conn, key, where):
+    if not authenticate(conn, key):
         send(conn, "DENIED")
         print(f"{where}: DENIED", flush=True)
         return
@@ -67,25 +69,24 @@ def converse(conn, key, where, new_challenge, is_valid):
     send(conn, "THANKS")
 
 
-def client(args, answer):
+def client(args):
     with socket.create_connection((args.host, args.port), timeout=tlslab.TIMEOUT) as sock:
         challenge = bytes.fromhex(expect(sock, "CHALLENGE"))
-        send(sock, "RESPONSE", answer(args.key.encode(), challenge).hex())
+        send(sock, "RESPONSE", student.answer(args.key.encode(), challenge).hex())
         verdict = tlslab.read_line(sock)
         print(f"server: {verdict}")
         if verdict != "ACCEPTED":
-            tlslab.die("authentication failed")
+            labkit.fail("authentication failed")
         send(sock, "MESSAGE", args.message)
         print(f"server: {tlslab.read_line(sock)}")
 
 
-def main(new_challenge, answer, is_valid):
-    """Run the server or the client with the three HMAC functions of the exercise."""
+def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("role", choices=["server", "client"])
     parser.add_argument("host", nargs="?", default="",
                         help="client: server to connect to; server: address (default: all)")
-    parser.add_argument("--port", type=tlslab.port_number, default=6040,
+    parser.add_argument("--port", type=labkit.port, default=6040,
                         help="TCP port (default: 6040)")
     parser.add_argument("--key", required=True, help="the shared secret key")
     parser.add_argument("--message", default="hello, authenticated but not encrypted",
@@ -95,10 +96,12 @@ def main(new_challenge, answer, is_valid):
         parser.error("the client needs the server's host name")
     try:
         if args.role == "server":
-            serve(args, new_challenge, is_valid)
+            serve(args)
         else:
-            client(args, answer)
-    except KeyboardInterrupt:
-        print("stopped")
-    except (OSError, ValueError) as exc:
-        tlslab.die(f"{args.host or 'server'}:{args.port}: {tlslab.explain(exc)}")
+            client(args)
+    except (OSError, EOFError, ValueError) as exc:
+        labkit.fail(f"{args.host or 'server'}:{args.port}: {tlslab.explain(exc)}")
+
+
+if __name__ == "__main__":
+    labkit.main(main)

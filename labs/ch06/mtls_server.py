@@ -4,31 +4,30 @@ certificate, and greets it by name.
 
 Each client sends one line and gets back "hello CN: you sent LINE". A client without a
 valid certificate is refused (logged) and the server carries on with the next one.
-
-This is the given part of exercises/mtls_server.py (and solutions/mtls_server.py):
-arguments, the accept loop and the greeting. Those files hold only mtls_context() and
-client_identity() and hand them to main()."""
+The context and the identity are mtls_context() and client_identity(), the student's, in
+exercises/mtls_server.py."""
 
 import argparse
 import ssl
 
+import labkit
 import tlslab
 
+student = labkit.answer("mtls_server")
 
-def greet(tls, where, client_identity):
+
+def greet(tls, where):
     """Tell the client who the certificate says it is."""
-    who = client_identity(tls)
+    who = student.client_identity(tls)
     line = tlslab.read_line(tls)
     print(f"{where}: client certificate says {who!r}; received {line!r}", flush=True)
     tls.sendall(f"hello {who}: you sent {line}\n".encode())
 
 
-def main(mtls_context, client_identity):
-    """Run the server with mtls_context(cert, key, client_ca) -> a server context and
-    client_identity(tls) -> the client certificate's commonName."""
+def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
-    parser.add_argument("--port", type=tlslab.port_number, default=6020,
+    parser.add_argument("--port", type=labkit.port, default=6020,
                         help="TCP port (default: 6020)")
     parser.add_argument("--cert", default=tlslab.SERVER_CERT, help="server certificate (PEM)")
     parser.add_argument("--key", default=tlslab.SERVER_KEY, help="its private key (PEM)")
@@ -36,14 +35,14 @@ def main(mtls_context, client_identity):
                         help="CA that client certificates must be signed by (default: the lab CA)")
     args = parser.parse_args()
     try:
-        context = mtls_context(args.cert, args.key, args.client_ca)
+        context = student.mtls_context(args.cert, args.key, args.client_ca)
     except (OSError, ssl.SSLError) as exc:
-        tlslab.die(f"cannot load {args.cert}, {args.key} or {args.client_ca}: "
-                   f"{tlslab.explain(exc)}")
+        labkit.fail(f"cannot load {args.cert}, {args.key} or {args.client_ca}: "
+                    f"{tlslab.explain(exc)}")
     with tlslab.listen(args.host, args.port) as listener:
         print(f"serving mutual TLS on {args.host}:{args.port}", flush=True)
-        try:
-            tlslab.serve_tls(listener, context,
-                             lambda tls, where: greet(tls, where, client_identity))
-        except KeyboardInterrupt:
-            print("stopped")
+        tlslab.serve_tls(listener, context, greet)
+
+
+if __name__ == "__main__":
+    labkit.main(main)

@@ -3,18 +3,17 @@ in the system store AND names the host we asked for.
 
 Prints "verified HOST:PORT: ..." and exits 0, or "refused HOST:PORT: REASON" and exits 1.
 --address connects elsewhere while still checking HOST: what a spoofed DNS answer does.
-
-This is the given part of exercises/verify_client.py (and solutions/verify_client.py):
-arguments, the report and the error messages. Those files hold only verified_connection()
-and hand it to main()."""
+The connection itself is verified_connection(), the student's, in exercises/verify_client.py."""
 
 import ssl
 
+import labkit
 import tlslab
 
+verified_connection = labkit.answer("verify_client").verified_connection
 
-def main(verified_connection):
-    """Run the client with verified_connection(host, port, address) -> a verified TLS socket."""
+
+def main():
     args = tlslab.client_parser(__doc__.splitlines()[0], 443).parse_args()
     where = f"{args.host}:{args.port}"
     try:
@@ -23,6 +22,10 @@ def main(verified_connection):
             print(f"verified {where}: {tls.version()}, certificate for "
                   f"{', '.join(tlslab.dns_names(cert))} issued by {tlslab.name_of(cert, 'issuer')}")
     except ssl.SSLError as exc:
-        tlslab.die(f"refused {where}: {tlslab.explain(exc)}")
+        labkit.fail(f"refused {where}: {tlslab.explain(exc)}")
     except OSError as exc:
-        tlslab.die(f"cannot connect to {where}: {tlslab.explain(exc)}")
+        labkit.fail(f"cannot connect to {where}: {tlslab.explain(exc)}")
+
+
+if __name__ == "__main__":
+    labkit.main(main)
