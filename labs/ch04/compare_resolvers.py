@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Look a name up twice: through the system resolver (getaddrinfo) and by one direct DNS query.
 
     python3 /labs/ch04/compare_resolvers.py www.example.com   # the same answer both ways
@@ -13,18 +12,16 @@ import dns.name
 import dns.rcode
 import dns.rdatatype
 
-from dnslab import NETWORK_ERRORS, die, exchange, explain, rcode_text, system_nameserver
+import labkit
+from dnslab import NETWORK_ERRORS, exchange, explain, rcode_text, system_nameserver
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("name", help="a host name, as a user would type it")
-    parser.add_argument("--timeout", type=float, default=2.0,
+    parser.add_argument("--timeout", type=labkit.seconds, default=2.0,
                         help="seconds to wait for each try of the DNS query (3 tries)")
-    args = parser.parse_args()
-    if args.timeout <= 0:
-        parser.error("--timeout must be a positive number of seconds")
-    return args
+    return parser.parse_args()
 
 
 def system_lookup(name):
@@ -42,13 +39,13 @@ def direct_lookup(name, server, timeout):
     try:
         qname = dns.name.from_text(name)   # a name given alone is taken as absolute
     except dns.exception.SyntaxError as exc:
-        die(f"{name!r} is not a valid DNS name: {exc}")
+        labkit.fail(f"{name!r} is not a valid DNS name: {exc}")
     # EDNS (an OPT record) marks our query apart from the system's, which sends none.
     query = dns.message.make_query(qname, "A", use_edns=0, payload=1232)
     try:
         response, _ = exchange(query, server, timeout=timeout)
     except NETWORK_ERRORS as exc:
-        die(explain(exc, server))
+        labkit.fail(explain(exc, server))
     found = sorted(str(r) for rrset in response.answer if rrset.rdtype == dns.rdatatype.A
                    for r in rrset)
     if found:
@@ -85,5 +82,6 @@ def main():
         print(f"note: the system resolver appended the search domain of /etc/resolv.conf "
               f"and found {canon}; a direct query asks for exactly what it is given")
 
+
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

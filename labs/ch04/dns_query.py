@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Ask a DNS server directly (no system resolver, no search list) and print what it answers.
 
     python3 /labs/ch04/dns_query.py example.com                 # A AAAA MX CNAME NS SOA TXT
@@ -7,7 +6,6 @@
     python3 /labs/ch04/dns_query.py --tcp example.com SOA       # DNS over TCP/53
 """
 import argparse
-import socket
 
 import dns.name
 import dns.rdatatype
@@ -15,8 +13,8 @@ import dns.rcode
 import dns.message
 import dns.reversename
 
-from dnslab import (NETWORK_ERRORS, die, exchange, explain, port_number, rcode_text,
-                    system_nameserver)
+import labkit
+from dnslab import NETWORK_ERRORS, exchange, explain, rcode_text, server_address
 
 ALL_TYPES = ["A", "AAAA", "MX", "CNAME", "NS", "SOA", "TXT"]
 
@@ -31,17 +29,14 @@ def parse_args():
                         help="NAME is an address: ask for its PTR record")
     parser.add_argument("--server", help="DNS server name or address "
                                          "(default: the nameserver in /etc/resolv.conf)")
-    parser.add_argument("--port", type=port_number, default=53,
+    parser.add_argument("--port", type=labkit.port, default=53,
                         help="DNS server port (default 53)")
     parser.add_argument("--tcp", action="store_true", help="use TCP from the start")
     parser.add_argument("--payload", type=int, default=1232,
                         help="EDNS UDP payload size to offer; 0 sends no EDNS (512 bytes max)")
-    parser.add_argument("--timeout", type=float, default=2.0,
+    parser.add_argument("--timeout", type=labkit.seconds, default=2.0,
                         help="seconds to wait for each try (3 tries over UDP)")
-    args = parser.parse_args()
-    if args.timeout <= 0:
-        parser.error("--timeout must be a positive number of seconds")
-    return args
+    return parser.parse_args()
 
 
 def question(args):
@@ -51,23 +46,14 @@ def question(args):
             return dns.reversename.from_address(args.name), ["PTR"]
         name = dns.name.from_text(args.name)
     except (dns.exception.SyntaxError, ValueError) as exc:
-        die(f"{args.name!r} is not a valid {'address' if args.reverse else 'name'}: {exc}")
+        labkit.fail(f"{args.name!r} is not a valid {'address' if args.reverse else 'name'}: {exc}")
     types = [t.upper() for t in args.types] or ALL_TYPES
     for t in types:
         try:
             dns.rdatatype.from_text(t)
         except dns.rdatatype.UnknownRdatatype:
-            die(f"unknown record type {t!r}")
+            labkit.fail(f"unknown record type {t!r}")
     return name, types
-
-
-def server_address(args):
-    if not args.server:
-        return system_nameserver()
-    try:
-        return socket.gethostbyname(args.server)
-    except socket.gaierror as exc:
-        die(f"cannot find DNS server {args.server!r}: {exc.strerror}")
 
 
 def show(name, rdtype, response, how):
@@ -92,7 +78,7 @@ def show(name, rdtype, response, how):
 def main():
     args = parse_args()
     name, types = question(args)
-    server = server_address(args)
+    server = server_address(args.server)
     use_edns = 0 if args.payload > 0 else -1   # -1: a plain 512-byte DNS query
     for rdtype in types:
         query = dns.message.make_query(name, rdtype, use_edns=use_edns,
@@ -100,9 +86,9 @@ def main():
         try:
             response, how = exchange(query, server, args.port, args.timeout, args.tcp)
         except NETWORK_ERRORS as exc:
-            die(explain(exc, f"{server} port {args.port}"))
+            labkit.fail(explain(exc, f"{server} port {args.port}"))
         show(name, rdtype, response, how)
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

@@ -1,17 +1,22 @@
-"""Shared helpers for the ch04 DNS programs: where the lab DNS is, and one query exchange.
+"""The ch04 DNS programs' own helpers: where the DNS server is, one query exchange, and what
+the exercises build on (ask, addresses, forward, Route, NoMailHost).
 
 A DNS client speaks UDP first; when the reply does not fit the size the client offered, the
 server sets the TC (truncated) flag and the client must ask again over TCP.
 """
-import argparse
-import sys
+import ipaddress
+import socket
+from typing import NamedTuple
 
 import dns.exception
 import dns.flags
 import dns.message
+import dns.name
 import dns.query
 import dns.rcode
 import dns.resolver
+
+import labkit
 
 
 def system_nameserver():
@@ -19,18 +24,27 @@ def system_nameserver():
     try:
         return dns.resolver.Resolver().nameservers[0]
     except (dns.resolver.NoResolverConfiguration, IndexError):
-        die("no nameserver in /etc/resolv.conf; give one with --server")
+        labkit.fail("no nameserver in /etc/resolv.conf; give one with --server")
 
 
-def port_number(text):
-    """argparse type for a TCP/UDP port: 1-65535, or a clear usage error."""
+def server_address(server):
+    """The address of a DNS server given by name or address; None: the system's."""
+    if not server:
+        return system_nameserver()
     try:
-        port = int(text)
-    except ValueError:
-        port = 0
-    if not 0 < port < 65536:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
-    return port
+        return socket.gethostbyname(server)
+    except socket.gaierror as exc:
+        labkit.fail(f"cannot find DNS server {server!r}: {exc.strerror}")
+
+
+def stub_resolver(server, port, timeout):
+    """A resolver that asks one server (None: the lab DNS of /etc/resolv.conf) on port,
+    giving up after timeout seconds for each name."""
+    resolver = dns.resolver.Resolver()
+    resolver.nameservers = [server_address(server)]
+    resolver.port = port
+    resolver.lifetime = timeout
+    return resolver
 
 
 def exchange(query, server, port=53, timeout=2.0, tcp=False, tries=3):
@@ -59,13 +73,6 @@ def rcode_text(response):
     return dns.rcode.to_text(response.rcode())
 
 
-def die(message, status=1):
-    """One clear line on stderr instead of a traceback, and a non-zero exit."""
-    prog = sys.argv[0].rsplit("/", 1)[-1]
-    print(f"{prog}: {message}", file=sys.stderr)
-    sys.exit(status)
-
-
 # The failures of a DNS exchange a client should expect, as one-line explanations.
 NETWORK_ERRORS = (dns.exception.Timeout, OSError, dns.exception.FormError)
 
@@ -78,3 +85,43 @@ def explain(exc, server):
     if isinstance(exc, dns.exception.FormError):
         return f"DNS server {server} sent a malformed reply: {exc}"
     return f"cannot talk to DNS server {server}: {exc.strerror or exc}"
+
+
+# --- what the exercises build on -------------------------------------------------------------
+
+class Route(NamedTuple):
+    """Where mail for a domain goes (Exercise 1)."""
+    asked: dns.name.Name       # the domain as given
+    canonical: dns.name.Name   # the same after following any CNAME
+    via_mx: bool               # False: no MX record, the domain's own address is used
+    targets: list              # [(preference, host name, [IPv4 addresses])], best first
+
+
+class NoMailHost(Exception):
+    """The domain exists but has neither MX nor A records (NODATA for both)."""
+
+
+def ask(resolver, name, rdtype):
+    """The answer for (name, rdtype), or None when the name exists without such records.
+
+    dnspython follows CNAMEs itself: answer.canonical_name is where the chain ended.
+    A name that does not exist raises dns.resolver.NXDOMAIN.
+    """
+    try:
+        return resolver.resolve(name, rdtype)
+    except dns.resolver.NoAnswer:
+        return None
+
+
+def forward(resolver, name):
+    """The IPv4 addresses of name in numeric order, [] if it has none or does not exist."""
+    try:
+        answer = ask(resolver, name, "A")
+    except dns.resolver.NXDOMAIN:
+        return []
+    return sorted((str(r) for r in answer or []), key=ipaddress.IPv4Address)
+
+
+def addresses(resolver, host):
+    """IPv4 addresses of an MX host; [] if it has none (a broken MX, worth showing)."""
+    return forward(resolver, host)

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Turn a host name and a service name into socket addresses with getaddrinfo, then connect.
 
     python3 /labs/ch04/names.py www http --canon --connect
@@ -7,6 +6,8 @@
 """
 import argparse
 import socket
+
+import labkit
 
 FAMILIES = {"any": socket.AF_UNSPEC, "inet": socket.AF_INET, "inet6": socket.AF_INET6}
 TYPES = {"any": 0, "stream": socket.SOCK_STREAM, "dgram": socket.SOCK_DGRAM}
@@ -27,11 +28,9 @@ def parse_args():
                         "look names up; host must be an address")
     parser.add_argument("--connect", action="store_true",
                         help="connect to the addresses in order until one answers (TCP only)")
-    parser.add_argument("--timeout", type=float, default=5.0, help="connect timeout, seconds")
-    args = parser.parse_args()
-    if args.timeout <= 0:
-        parser.error("--timeout must be a positive number of seconds")
-    return args
+    parser.add_argument("--timeout", type=labkit.seconds, default=5.0,
+                        help="connect timeout, seconds")
+    return parser.parse_args()
 
 
 def service_port(service, socktype):
@@ -53,8 +52,7 @@ def lookup(args):
                                   TYPES[args.type], 0, flags)
     except socket.gaierror as exc:
         # gaierror carries its own codes (EAI_*), not errno values: say which lookup failed.
-        raise SystemExit(f"names.py: cannot resolve {args.host!r} {args.service!r}: "
-                         f"{exc.strerror}")
+        labkit.fail(f"cannot resolve {args.host!r} {args.service!r}: {exc.strerror}")
 
 
 def show(infos):
@@ -80,7 +78,7 @@ def connect_first(infos, timeout):
         with sock:
             print(f"connected from {sock.getsockname()} to {sock.getpeername()}")
         return
-    raise SystemExit("names.py: could not connect: " + ("; ".join(errors) or "no TCP address"))
+    labkit.fail("could not connect: " + ("; ".join(errors) or "no TCP address"))
 
 
 def main():
@@ -93,4 +91,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """A DNS relay that truncates every UDP answer, so that clients must retry over TCP.
 
 The lab zone's answers are all far below 512 bytes and BIND will not truncate below that, so
@@ -20,13 +19,16 @@ import dns.flags
 import dns.message
 import dns.query
 
-from dnslab import NETWORK_ERRORS, die, explain, port_number, system_nameserver
+import labkit
+from dnslab import NETWORK_ERRORS, explain, server_address
+
+PORT = 4053
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--port", type=port_number, default=4053,
-                        help="UDP and TCP port (default 4053)")
+    parser.add_argument("--port", type=labkit.port, default=PORT,
+                        help=f"UDP and TCP port (default {PORT})")
     parser.add_argument("--upstream", help="DNS server to relay TCP queries to "
                                            "(default: the nameserver in /etc/resolv.conf)")
     return parser.parse_args()
@@ -40,7 +42,7 @@ def listen(port):
         udp.bind(("", port))
         tcp.bind(("", port))
     except OSError as exc:
-        die(f"cannot listen on port {port}: {exc.strerror}")
+        labkit.fail(f"cannot listen on port {port}: {exc.strerror}")
     tcp.listen(5)
     return udp, tcp
 
@@ -80,27 +82,19 @@ def relay(conn, client, upstream):
 
 def main():
     args = parse_args()
-    upstream = system_nameserver()
-    if args.upstream:
-        try:
-            upstream = socket.gethostbyname(args.upstream)
-        except socket.gaierror as exc:
-            die(f"cannot find upstream DNS server {args.upstream!r}: {exc.strerror}")
+    upstream = server_address(args.upstream)
     udp, tcp = listen(args.port)
     print(f"truncating relay on UDP and TCP port {args.port}, upstream {upstream}", flush=True)
     events = selectors.DefaultSelector()
     events.register(udp, selectors.EVENT_READ)
     events.register(tcp, selectors.EVENT_READ)
-    try:
-        while True:
-            for key, _ in events.select():
-                if key.fileobj is udp:
-                    truncate(udp)
-                else:
-                    relay(*tcp.accept(), upstream)
-    except KeyboardInterrupt:
-        pass
+    while True:
+        for key, _ in events.select():
+            if key.fileobj is udp:
+                truncate(udp)
+            else:
+                relay(*tcp.accept(), upstream)
 
 
 if __name__ == "__main__":
-    main()
+    labkit.main(main)
