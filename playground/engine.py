@@ -77,8 +77,8 @@ def engine_url(environ=os.environ) -> str | None:
     by DOCKER_CONTEXT or by config.json's currentContext; None means the default socket."""
     if environ.get("DOCKER_HOST"):
         return environ["DOCKER_HOST"]
-    config = Path(environ.get("DOCKER_CONFIG") or Path(environ.get("HOME") or Path.home())
-                  / ".docker")
+    home = Path(environ.get("HOME") or Path.home())
+    config = Path(environ.get("DOCKER_CONFIG") or home / ".docker")
     name = environ.get("DOCKER_CONTEXT") or _current_context(config)
     if name in (None, "default"):
         return None
@@ -128,7 +128,7 @@ def engine_errors(what: str):
         yield
     except sdk.errors.APIError as e:
         hint = ": is the playground up? (./scripts/up)" if e.status_code in (404, 409) else ""
-        raise PlaygroundError(f"{what}: {_last_line(str(e.explanation))}{hint}") from None
+        raise PlaygroundError(f"{what}: {_last_line(str(e.explanation or e))}{hint}") from None
     except (sdk.errors.DockerException, requests.exceptions.RequestException):
         raise PlaygroundError(NOT_RUNNING.format(where="")) from None
 
@@ -273,13 +273,14 @@ def _demux(stream: bytes) -> tuple[bytes, bytes]:
     return bytes(parts[1]), bytes(parts[2])
 
 
-def put_file(host: str, path: str, data: bytes, mode: int = 0o644) -> None:
-    """Write data to path (an absolute path in an existing folder) on host."""
+def put_file(host: str, path: str, data: bytes) -> None:
+    """Write data to path (an absolute path in an existing folder) on host, readable by all
+    (commands may run as another user than root)."""
     folder, name = posixpath.split(path)
     archive = io.BytesIO()
     with tarfile.open(fileobj=archive, mode="w") as tar:
         info = tarfile.TarInfo(name)
-        info.size, info.mode, info.mtime = len(data), mode, int(time.time())
+        info.size, info.mode, info.mtime = len(data), 0o644, int(time.time())
         tar.addfile(info, io.BytesIO(data))
     with engine_errors(f"copying {path} to {host}"):
         client().api.put_archive(host, folder, archive.getvalue())

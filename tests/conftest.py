@@ -32,10 +32,12 @@ def wanted(config) -> bool:
 def pytest_collection_modifyitems(config, items):
     if wanted(config):
         return
-    left_out = [item for item in items if item.get_closest_marker(MARKER)]
+    kept, left_out = [], []
+    for item in items:
+        (left_out if item.get_closest_marker(MARKER) else kept).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if not item.get_closest_marker(MARKER)]
+        items[:] = kept
     config.stash[LEFT_OUT] = len(left_out)
 
 

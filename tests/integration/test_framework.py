@@ -1,5 +1,10 @@
 """The lab framework's own promises: time limits, servers always stopped, captures, impairments."""
+import os
+import re
+
 import pytest
+
+from playground.engine import PlaygroundError, exec_
 
 MARK = "playground-framework-test"   # in every command line we start, to find leftovers by
 
@@ -7,6 +12,18 @@ MARK = "playground-framework-test"   # in every command line we start, to find l
 def leftovers(machine, host, pattern=MARK):
     """The command lines on host that contain pattern."""
     return [p.args for p in machine(host).process.filter() if pattern in p.args]
+
+
+def test_a_program_gets_its_stdin_and_keeps_status_and_streams_apart(run, machine):
+    result = run("h1", "sh", "-c", "cat; echo to stderr >&2; exit 3", stdin="to stdin\n")
+    assert (result.status, result.stdout, result.stderr) == (3, "to stdin\n", "to stderr\n")
+    assert not [f for f in machine("h1").file("/tmp").listdir() if "stdin" in f]
+
+
+def test_a_host_that_is_not_there_is_one_line_saying_what_to_do():
+    with pytest.raises(PlaygroundError, match="no-such-host.*is the playground up") as err:
+        exec_("no-such-host", "true")
+    assert "\n" not in str(err.value)
 
 
 def test_a_hanging_program_is_killed_at_the_limit(run, machine):
@@ -41,12 +58,15 @@ def test_capture_sees_the_handshake_and_keeps_the_pcap(run, capture, topology, m
     assert flags == ["S", "A"] and cap.path.stat().st_size > 0
     assert {p.src for p in cap.packets if p.dport == 80} == \
         {str(topology["modemA"].interface("wan").ip)}
-    assert leftovers(machine, "isp", "tcpdump") == []
+    assert leftovers(machine, "isp", f"-w /tmp/playground-{os.getpid()}-") == []   # tcpdump
 
 
 def test_impairments_are_removed_afterwards(run, impair, machine):
+    others = re.compile(rf"playground-(?!{os.getpid()}-)\d+-\d+-impair")
+
     def mangle():
-        return machine("isp").iptables.rules("mangle")
+        """isp's mangle rules, less those of other test runs impairing isp meanwhile."""
+        return [r for r in machine("isp").iptables.rules("mangle") if not others.search(r)]
     before = mangle()
     with impair("isp", "backbone", loss=1.0, match="-p udp --dport 9092"):
         assert any("statistic" in rule for rule in mangle())
