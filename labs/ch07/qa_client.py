@@ -14,22 +14,21 @@ import labkit
 import qa
 
 
-def ask(sock: socket.socket, questions: list[bytes], args) -> list[bytes]:
+def ask(sock: socket.socket, questions: list[bytes], args):
+    """Ask the questions; yield each answer line as it arrives."""
     if args.pipeline:
         sock.sendall(b"".join(questions))
-        return [labkit.recv_line(sock, qa.MAX_LINE) for _ in questions]
-    answers = []
+        questions = [b""] * len(questions)       # all sent: only the answers to read
     for i, question in enumerate(questions):
         if i and args.pause:
-            time.sleep(args.pause)          # pacing of this client, not a readiness wait
+            time.sleep(args.pause)               # pacing of this client, not a readiness wait
         if args.split:
             half = len(question) // 2
             sock.sendall(question[:half])
-            time.sleep(args.split)          # so the halves cross the wire apart
+            time.sleep(args.split)               # so that the halves cross the wire apart
             question = question[half:]
         sock.sendall(question)
-        answers.append(labkit.recv_line(sock, qa.MAX_LINE))
-    return answers
+        yield labkit.recv_line(sock, qa.MAX_LINE)
 
 
 def main() -> None:
@@ -51,7 +50,7 @@ def main() -> None:
         with socket.create_connection((args.host, args.port), timeout=args.timeout) as sock:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)   # halves go at once
             for line in ask(sock, questions, args):
-                print("answer", line.decode().rstrip("\n"))
+                print("answer", line.decode().rstrip("\n"), flush=True)
     except TimeoutError:
         labkit.fail(f"no answer from {args.host} port {args.port} within {args.timeout} s")
     except EOFError:

@@ -6,6 +6,7 @@ def make_handler(slots, timeout):
     writer) for each client. It serves the qa protocol (qa.py), holding one of `slots` (an
     asyncio.Semaphore) while it does, so that no more clients are served at once than it
     allows; it hangs up on a client that leaves `timeout` seconds pass without finishing a
-    question, which frees the slot for the next client. A client that keeps asking, however
-    long in all, keeps its connection."""
+    question, and only once that connection is closed (writer.wait_closed()) gives the slot
+    to the next client. A client that keeps asking, however long in all, keeps its
+    connection."""
     raise NotImplementedError
