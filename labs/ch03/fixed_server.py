@@ -25,6 +25,14 @@ def send_reply(conn, reply, dribble):
         time.sleep(0.01)
 
 
+def hang_up(conn):
+    """EOF for the client now; then wait for it to close, reading what it still sends, so
+    that closing with unread requests does not turn the FIN into a RST."""
+    conn.shutdown(socket.SHUT_WR)
+    while conn.recv(65536):
+        pass
+
+
 def handler(dribble, cut):
     def handle(conn, peer):
         stream = conn.makefile("rb")   # a buffered file: read(n) loops over recv() for us
@@ -40,6 +48,7 @@ def handler(dribble, cut):
             if cut is not None and sent + SIZE > cut:
                 send_reply(conn, reply[:cut - sent], dribble)
                 print(f"{peer[0]}:{peer[1]}: cut after {cut} reply bytes", flush=True)
+                hang_up(conn)
                 return
             send_reply(conn, reply, dribble)
             sent += SIZE

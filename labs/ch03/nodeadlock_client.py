@@ -16,8 +16,10 @@ def main():
     parser.add_argument("--port", type=labkit.port, default=PORT, help="default %(default)s")
     parser.add_argument("--size", type=labkit.positive, default=4_000_000,
                         help="bytes to send (default %(default)s)")
+    parser.add_argument("--timeout", type=labkit.seconds, default=10,
+                        help="give up on a server silent this long (default %(default)s s)")
     args = parser.parse_args()
-    echo_client(args.host, args.port, args.size, exchange)
+    echo_client(args.host, args.port, args.size, exchange, args.timeout)
 
 
 if __name__ == "__main__":

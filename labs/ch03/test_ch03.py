@@ -1,12 +1,17 @@
 """Grader for chapter 3: TCP handshakes and closes, framing, deadlock, binding, TIME_WAIT."""
 import hashlib
+import random
+import re
 
 import pytest
 
-from playground.grading import failure, handshake, tcp
+from playground.grading import clean_failure, failure, handshake, shown, tcp, token
 
 FIXED_PORT, DEADLOCK_PORT, HALFCLOSE_PORT, REUSE_PORT, BIND_PORT = 3000, 3001, 3002, 3010, 3020
-SIZE = 4_000_000   # what the deadlock clients send: the lowercase alphabet, repeated
+STRADDLE_PORT, CUT_PORT, SILENT_PORT, ECHO_PORT, RESET_PORT = 3030, 3031, 3032, 3033, 3034
+PEERS_PORT = RESET_PORT   # peers.py binds its ports in order: once the last listens, all do
+SIZE = 16                 # fixed_client.py's messages
+DEADLOCK_SIZE = 4_000_000   # what the deadlock clients send: the lowercase alphabet, repeated
 
 
 def www(topology):
@@ -47,7 +52,7 @@ def test_deadlock_shows_zero_window(run, serve, lab_file, capture, topology):
     with serve("www", "python3", lab_file("deadlock.py"), "server", port=DEADLOCK_PORT):
         with capture("example", facing="www", filter=f"tcp port {DEADLOCK_PORT}") as cap:
             result = run("h1", "python3", lab_file("deadlock.py"), "client", www(topology),
-                         "--size", str(SIZE), timeout=20)
+                         "--size", str(DEADLOCK_SIZE), timeout=20)
     assert not result.timed_out, "the deadlock demo must give up by itself"
     assert result.status != 0 and "deadlock: neither side is reading" in result.stderr, \
         failure(result)
@@ -88,49 +93,105 @@ def test_time_wait_blocks_rebinding_without_reuseaddr(run, lab_file):
 
 # --- Exercise 1: recvall for fixed-length messages ----------------------------------------
 
+def fixed_client(run, program, topology, port, words, timeout):
+    """fixed_client.py on h1 against www:port, sending words, with its --timeout."""
+    return run("h1", *program("fixed_client.py"), www(topology), *words, "--port", str(port),
+               "--timeout", str(timeout), timeout=timeout + 5)
+
+
 @pytest.mark.exercise(1)
 def test_recvall_reassembles_dribbled_replies(run, serve, program, lab_file, capture,
                                               topology):
-    words = ["hello", "fixed", "abcdefghijklmnop"]
+    words = [token(), token() + "abcde", token()]   # fresh each run; one exactly 16 bytes
     server = str(topology["www"].address)
     with serve("www", "python3", lab_file("fixed_server.py"), "--dribble", port=FIXED_PORT):
         with capture("example", facing="www", filter=f"tcp port {FIXED_PORT}") as cap:
-            result = run("h1", *program("fixed_client.py"), www(topology), *words)
-    assert result.status == 0, failure(result)
-    assert result.stdout.split() == [w.upper() for w in words]
+            result = fixed_client(run, program, topology, FIXED_PORT, words, 5)
+    assert result.status == 0, f"fixed_server.py --dribble: {failure(result)}{shown(result)}"
+    assert result.stdout.splitlines() == [w.upper() for w in words], \
+        f"sent {words}: expected each reply in capitals on a line of its own{shown(result)}"
     pieces = [p for p in tcp(cap.packets, FIXED_PORT) if p.src == server and p.payload]
-    assert len(pieces) >= 16 * len(words) // 2, \
+    assert len(pieces) >= SIZE * len(words) // 2, \
         f"the server's replies were not split into small segments in {cap.path}"
 
 
 @pytest.mark.exercise(1)
-def test_recvall_reports_a_peer_that_hangs_up(run, serve, program, lab_file, topology):
-    with serve("www", "python3", lab_file("fixed_server.py"), "--cut", "20", port=FIXED_PORT):
-        result = run("h1", *program("fixed_client.py"), www(topology),
-                     "first", "second", timeout=15)
-    assert not result.timed_out, "the client must stop when recv() returns b'' (EOF)"
-    assert result.status != 0, "a reply cut short must be an error"
-    assert result.stdout.split() == ["FIRST"], "the complete first reply must be printed"
-    assert "Traceback" not in result.stderr and "closed" in result.stderr, failure(result)
+def test_recvall_against_difficult_servers(run, serve, program, lab_file, topology):
+    """Replies that are not the requests in capitals, in pieces that straddle the messages
+    after a long pause; a reply cut off at a random byte; a server that never answers."""
+    replies = [token(), token() + "abcde", token()]
+    arrived = random.randrange(1, SIZE)   # bytes of the second reply before the hang-up
+    words = [token() for _ in replies]
+    with serve("www", "python3", lab_file("peers.py"), *replies, "--cut", str(SIZE + arrived),
+               port=PEERS_PORT):
+        straddled = fixed_client(run, program, topology, STRADDLE_PORT, words, 3)
+        assert straddled.status == 0 and straddled.stdout.splitlines() == replies, \
+            (f"peers.py on {STRADDLE_PORT} replied {replies} (not the requests in capitals), "
+             f"in 7-byte pieces after a pause: expected exactly those lines{shown(straddled)}")
+        cut = fixed_client(run, program, topology, CUT_PORT, words, 3)
+        line = clean_failure(cut, f"EOF after {arrived} of {SIZE} bytes of a reply", "closed")
+        assert cut.stdout.splitlines() == replies[:1], \
+            f"a reply and {arrived} bytes, then EOF: expected the first reply{shown(cut)}"
+        assert re.search(rf"\b{arrived}\b.*\b{SIZE}\b", line), \
+            f"the error should say {arrived} of the {SIZE} bytes arrived{shown(cut)}"
+        silent = fixed_client(run, program, topology, SILENT_PORT, words, 0.5)
+        clean_failure(silent, "a server that never answers, --timeout 0.5", "timed out")
 
 
 # --- Exercise 2: no deadlock ----------------------------------------------------------------
 
+def nodeadlock_client(run, program, topology, port, size, timeout=10):
+    """nodeadlock_client.py on h1 against www:port, sending size bytes, with its --timeout."""
+    return run("h1", *program("nodeadlock_client.py"), www(topology), "--port", str(port),
+               "--size", str(size), "--timeout", str(timeout), timeout=timeout + 20)
+
+
+def capitals(size):
+    """What an echo in capitals sends back for size bytes of the client's sample data."""
+    return (b"ABCDEFGHIJKLMNOPQRSTUVWXYZ" * (size // 26 + 1))[:size]
+
+
+def digest(data):
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
 @pytest.mark.exercise(2)
 def test_no_deadlock_with_reading_while_sending(run, serve, program, lab_file, capture,
                                                 topology):
-    expected = hashlib.sha256((b"abcdefghijklmnopqrstuvwxyz" * (SIZE // 26 + 1))[:SIZE]
-                              .upper()).hexdigest()[:16]
+    size = DEADLOCK_SIZE + random.randrange(1, 26)   # varies, so no digest can be learnt
+    expected = digest(capitals(size))
     flags = f"tcp port {DEADLOCK_PORT} and tcp[tcpflags] & (tcp-syn|tcp-fin|tcp-rst) != 0"
     with serve("www", "python3", lab_file("deadlock.py"), "server", port=DEADLOCK_PORT) as server:
         with capture("example", facing="www", filter=flags) as cap:
-            result = run("h1", *program("nodeadlock_client.py"), www(topology),
-                         "--size", str(SIZE), timeout=30)
-        assert result.status == 0, failure(result)
-        assert result.stdout.strip() == \
-            f"sent {SIZE} bytes, received {SIZE} bytes, sha256 {expected}"
-        assert f"echoed {SIZE} bytes, sha256 {expected}" in server.output()
+            result = nodeadlock_client(run, program, topology, DEADLOCK_PORT, size)
+        assert result.status == 0, f"deadlock.py server, --size {size}: {failure(result)}" \
+                                   f"{shown(result)}"
+        assert result.stdout == f"sent {size} bytes, received {size} bytes, sha256 {expected}\n", \
+            f"expected all {size} bytes back in capitals{shown(result)}"
+        assert f"echoed {size} bytes, sha256 {expected}" in server.output(), \
+            f"the server did not echo all {size} bytes:\n{server.output()}"
     fins = [p for p in cap.packets if "F" in p.flags]
     assert len(fins) >= 2 and not any("R" in p.flags for p in cap.packets), \
         f"expected a FIN from each side and no RST in {cap.path}"
     assert fins[0].dport == DEADLOCK_PORT, "the client should half-close first (shutdown SHUT_WR)"
+
+
+@pytest.mark.exercise(2)
+def test_exchange_against_difficult_servers(run, serve, program, lab_file, topology):
+    """An echo with a line before and after it (more than the client sent); a server that
+    resets the connection half-way; a server that never answers."""
+    say, size, reset_after = token(), 700_000 + random.randrange(1, 26), 100_000
+    with serve("www", "python3", lab_file("peers.py"), "x", "--say", say, "--reset-after",
+               str(reset_after), port=PEERS_PORT):
+        echoed = nodeadlock_client(run, program, topology, ECHO_PORT, size, timeout=5)
+        line = f"{say}\n".encode()
+        back = line + capitals(size) + line
+        assert echoed.stdout == (f"sent {size} bytes, received {len(back)} bytes, "
+                                 f"sha256 {digest(back)}\n"), \
+            (f"peers.py on {ECHO_PORT} sends {say!r}, the echo of {size} bytes, and {say!r} "
+             f"again before its FIN (each line ends in a newline): expected all of it"
+             f"{shown(echoed)}")
+        reset = nodeadlock_client(run, program, topology, RESET_PORT, 1_000_000, timeout=5)
+        clean_failure(reset, f"a server that resets the connection after {reset_after} bytes")
+        silent = nodeadlock_client(run, program, topology, SILENT_PORT, 100_000, timeout=0.5)
+        clean_failure(silent, "a server that never answers, --timeout 0.5", "timed out")
