@@ -196,15 +196,18 @@ def _marked_exercises(grader: Path) -> set[int]:
 
 def _functions(path: Path) -> dict:
     tree = ast.parse(path.read_text())
-    return {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    return {n.name: n for n in tree.body if isinstance(n, (*FUNCTIONS, ast.ClassDef))}
+
+
+FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 def _signature(fn) -> str:
-    return ast.dump(fn.args) if isinstance(fn, ast.FunctionDef) else "class"
+    return f"{type(fn).__name__} {ast.dump(fn.args)}" if isinstance(fn, FUNCTIONS) else "class"
 
 
 def _is_stub(fn) -> bool:
-    if not isinstance(fn, ast.FunctionDef) or len(fn.body) != 2:
+    if not isinstance(fn, FUNCTIONS) or len(fn.body) != 2:
         return False
     doc, body = fn.body
     return (isinstance(doc, ast.Expr) and isinstance(doc.value, ast.Constant)
@@ -248,7 +251,7 @@ def grade(folder: Path, wrong: Wrong) -> list[str]:
     """The tests of the wrong solution's exercise that fail on it (none: it was missed)."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.xml"
-        subprocess.run([sys.executable, "-m", "pytest", str(folder), "-q", "-p", "no:terminal",
+        subprocess.run([sys.executable, "-m", "pytest", str(folder), "-q",
                         "--answers", str(wrong.folder.relative_to(folder)),
                         "--exercise", str(wrong.exercise), f"--junitxml={report}"],
                        cwd=ROOT, capture_output=True, text=True)
