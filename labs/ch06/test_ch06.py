@@ -3,18 +3,26 @@ shows of a handshake (SNI, the certificate in TLS 1.2 but not 1.3), mutual TLS, 
 challenge-response as the authenticated-but-not-encrypted contrast.
 
 Nothing here knows what the lab's certificates contain: the expected names and bytes are
-read from the certificates mounted in the hosts. The impostors are throwaway CAs and
-certificates made with openssl in a host's /tmp and removed afterwards."""
+read from the certificates mounted in the hosts. The other certificates are made here, on
+this machine, for each test with fresh names: impostors from a throwaway CA, and leaves the
+lab CA signs (a server certificate naming an address, a second client identity). Only leaf
+certificates and their keys go into a host's /tmp, removed afterwards; the lab CA's key never
+leaves this machine."""
+import datetime
 import hashlib
 import hmac
+import ipaddress
 import shlex
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding
-from cryptography.x509.oid import NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from playground.certs import CERTS
 from playground.grading import clean_failure, conversations, shown, sni, tls_records, token
 
 WWW = "www.example.com"
@@ -24,10 +32,10 @@ CLIENT_KEY = "/etc/playground/certs/client/student.key"
 
 # Each test has its own ports (6000-6099), so tests never trip over each other's servers.
 PORT_ECHO, PORT_REPORT, PORT_VERSIONS = 6001, 6002, 6003
-PORT_EX1_IMPOSTOR = 6010
-PORT_EX2_NAMES, PORT_EX2_REFUSE = 6020, 6021
-PORT_EX3, PORT_EX3_IMPOSTOR, PORT_EX3_NAME = 6030, 6031, 6032
-PORT_EX4, PORT_EX4_REPLAY = 6040, 6041
+PORT_EX1_IMPOSTOR, PORT_EX1_ADDRESS = 6010, 6011
+PORT_EX2_NAMES, PORT_EX2_REFUSE, PORT_EX2_OTHER_CA = 6020, 6021, 6022
+PORT_EX3, PORT_EX3_IMPOSTOR, PORT_EX3_NAME, PORT_EX3_ADDRESS = 6030, 6031, 6032, 6033
+PORT_EX4, PORT_EX4_REPLAY, PORT_EX4_LENGTHS = 6040, 6041, 6042
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -55,58 +63,108 @@ def handshake_types(stream):
 CLIENT_HELLO, SERVER_HELLO = 1, 2
 
 
-# --- throwaway impostor certificates ---------------------------------------------------
+# --- certificates made for a test ------------------------------------------------------
 
-@dataclass
-class Impostor:
-    folder: str
-    cert: str
-    key: str
-    ca: str
+class Authority(NamedTuple):
+    key: object
+    cert: x509.Certificate
 
 
-IMPOSTOR_SCRIPT = r"""
-set -e
-d=$(mktemp -d /tmp/ch06-impostor-XXXXXX)
-cd "$d"
-ec="-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
-openssl req -x509 $ec -days 1 -subj "/CN=Impostor CA" -keyout ca.key -out ca.crt \
-    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign
-openssl req -new $ec -subj "/CN=$1" -keyout leaf.key -out leaf.csr
-printf 'subjectAltName=%s\nextendedKeyUsage=%s\n' "$2" "$3" > ext
-openssl x509 -req -in leaf.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 1 \
-    -extfile ext -out leaf.crt
-rm -f ca.key leaf.csr ext ca.srl
-echo "$d"
-"""
+def lab_ca():
+    """The lab CA, read on this machine (its key is never copied into a host)."""
+    folder = CERTS / "ca"
+    key = serialization.load_pem_private_key((folder / "ca.key").read_bytes(), None)
+    return Authority(key, x509.load_pem_x509_certificate((folder / "ca.crt").read_bytes()))
+
+
+def throwaway_ca():
+    """A CA that no host trusts, good in every other respect."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"Impostor CA {token()}")])
+    cert = (_builder(name, name, key.public_key(), key.public_key())
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .sign(key, hashes.SHA256()))
+    return Authority(key, cert)
+
+
+def issue(ca, cn, usage, dns=(), ips=()):
+    """A leaf certificate from ca for cn (usage: an ExtendedKeyUsageOID) with these names,
+    and its key, as one PEM text (what --cert FILE takes)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+    builder = (_builder(name, ca.cert.subject, key.public_key(), ca.key.public_key())
+               .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+               .add_extension(x509.ExtendedKeyUsage([usage]), critical=False))
+    names = [x509.DNSName(n) for n in dns] + [x509.IPAddress(ipaddress.ip_address(a))
+                                              for a in ips]
+    if names:
+        builder = builder.add_extension(x509.SubjectAlternativeName(names), critical=False)
+    key_pem = key.private_bytes(Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+    return pem(builder.sign(ca.key, hashes.SHA256())) + key_pem.decode()
+
+
+def _builder(subject, issuer, public_key, issuer_public_key):
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
+            .public_key(public_key).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(hours=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_public_key),
+                           critical=False))
+
+
+def pem(cert):
+    return cert.public_bytes(Encoding.PEM).decode()
 
 
 @pytest.fixture
-def impostor(run):
-    """make(host, cn, san, eku) -> Impostor: a certificate like a lab one, but from a CA no
-    host trusts; every folder made is removed after the test."""
+def place(run):
+    """place(host, {name: text}) -> a fresh folder in host's /tmp holding those files, only
+    for its owner; every folder is removed after the test."""
     made = []
 
-    def make(host, cn, san, eku):
-        result = run(host, "sh", "-c", IMPOSTOR_SCRIPT, "impostor", cn, san, eku).check()
-        folder = result.stdout.strip().splitlines()[-1]
+    def go(host, files):
+        folder = run(host, "mktemp", "-d", "/tmp/ch06-XXXXXX").check().stdout.strip()
         made.append((host, folder))
-        return Impostor(folder, f"{folder}/leaf.crt", f"{folder}/leaf.key", f"{folder}/ca.crt")
+        for name, text in files.items():
+            run(host, "sh", "-c", 'cat > "$1"', "place", f"{folder}/{name}", stdin=text).check()
+        return folder
 
-    yield make
+    yield go
     for host, folder in made:
         run(host, "rm", "-rf", folder)
 
 
 @pytest.fixture
-def impostor_www(impostor, run):
-    """An impostor certificate for www.example.com on www, checked to be good in every
-    respect but its CA (so a client refusing it refuses for the right reason)."""
-    fake = impostor("www", WWW, f"DNS:{WWW},DNS:www", "serverAuth")
-    check = run("www", "openssl", "verify", "-CAfile", fake.ca, "-purpose", "sslserver",
-                "-verify_hostname", WWW, fake.cert)
+def impostor_www(place, run):
+    """An impostor certificate (and key) for www.example.com on www, checked to be good in
+    every respect but its CA (so a client refusing it refuses for the right reason)."""
+    ca = throwaway_ca()
+    leaf = issue(ca, WWW, ExtendedKeyUsageOID.SERVER_AUTH, dns=[WWW, "www"])
+    folder = place("www", {"ca.crt": pem(ca.cert), "leaf.pem": leaf})
+    check = run("www", "openssl", "verify", "-CAfile", f"{folder}/ca.crt", "-purpose",
+                "sslserver", "-verify_hostname", WWW, f"{folder}/leaf.pem")
     assert check.status == 0, f"test setup: impostor certificate is broken: {shown(check)}"
-    return fake
+    return f"{folder}/leaf.pem"
+
+
+@pytest.fixture
+def address_cert(place, topology):
+    """A certificate from the lab CA for www.example.com, a fresh name and www's address, in
+    www: (the file, with its key, the fresh name)."""
+    fresh = f"{token()}.example.com"
+    leaf = issue(lab_ca(), WWW, ExtendedKeyUsageOID.SERVER_AUTH, dns=[WWW, fresh],
+                 ips=[str(topology["www"].address)])
+    return f'{place("www", {"leaf.pem": leaf})}/leaf.pem', fresh
+
+
+def tls_server(serve, lab_file, port, cert=None):
+    """tls_server.py on www, with the lab's certificate or cert (a file holding its key)."""
+    own = ("--cert", cert, "--key", cert) if cert else ()
+    return serve("www", "python3", lab_file("tls_server.py"), "--port", str(port), *own,
+                 port=port)
 
 
 # --- the example programs --------------------------------------------------------------
@@ -114,8 +172,7 @@ def impostor_www(impostor, run):
 def test_own_client_and_server(run, serve, lab_file):
     """tls_client on h1 verifies tls_server on www and the line arrives intact."""
     line = "hello " + token()
-    with serve("www", "python3", lab_file("tls_server.py"), "--port", str(PORT_ECHO),
-               port=PORT_ECHO) as server:
+    with tls_server(serve, lab_file, PORT_ECHO) as server:
         result = run("h1", "python3", lab_file("tls_client.py"), WWW,
                      "--port", str(PORT_ECHO), "--message", line)
         assert result.status == 0, shown(result)
@@ -129,8 +186,7 @@ def test_report_names_and_match(run, serve, lab_file, topology):
     matched, against httpbin on 443 and our own server; an address-only name is refused."""
     cert = certificate(run, "www", SERVER_CERT)
     names = dns_names(cert)
-    with serve("www", "python3", lab_file("tls_server.py"), "--port", str(PORT_REPORT),
-               port=PORT_REPORT):
+    with tls_server(serve, lab_file, PORT_REPORT):
         for host, port in [(WWW, 443), ("www", PORT_REPORT)]:
             result = run("h1", "python3", lab_file("tls_report.py"), host, "--port", str(port))
             assert result.status == 0, shown(result)
@@ -149,8 +205,7 @@ def test_certificate_visible_in_tls12_only(run, serve, lab_file, capture):
     not with TLS 1.3 (encrypted there)."""
     der = certificate(run, "www", SERVER_CERT).public_bytes(Encoding.DER)
     seen = {}
-    with serve("www", "python3", lab_file("tls_server.py"), "--port", str(PORT_VERSIONS),
-               port=PORT_VERSIONS):
+    with tls_server(serve, lab_file, PORT_VERSIONS):
         for version in ("1.2", "1.3"):
             with capture("isp", facing="modemA", filter=f"tcp port {PORT_VERSIONS}") as cap:
                 result = run("h1", "python3", lab_file("tls_client.py"), WWW,
@@ -168,12 +223,16 @@ def test_certificate_visible_in_tls12_only(run, serve, lab_file, capture):
 
 # --- Exercise 1: a client that verifies ------------------------------------------------
 
+def verify_client(run, program, host, *options):
+    return run("h1", *program("verify_client.py"), host, *options)
+
+
 @pytest.mark.exercise(1)
 def test_ex1_verifies_www(run, program, capture, topology):
     """The real www.example.com:443 is accepted; the SNI is on the wire."""
     names = dns_names(certificate(run, "www", SERVER_CERT))
     with capture("isp", facing="modemA", filter="tcp port 443") as cap:
-        result = run("h1", *program("verify_client.py"), WWW)
+        result = verify_client(run, program, WWW)
     assert result.status == 0, f"www.example.com:443 was refused:{shown(result)}"
     first = result.stdout.strip().splitlines()[0] if result.stdout.strip() else ""
     assert first.startswith(f"verified {WWW}:443"), f"expected 'verified {WWW}:443 ...': {first!r}"
@@ -186,11 +245,8 @@ def test_ex1_verifies_www(run, program, capture, topology):
 @pytest.mark.exercise(1)
 def test_ex1_refuses_foreign_ca(run, serve, program, lab_file, impostor_www):
     """A server on www presenting a www.example.com certificate from another CA is refused."""
-    with serve("www", "python3", lab_file("tls_server.py"), "--port", str(PORT_EX1_IMPOSTOR),
-               "--cert", impostor_www.cert, "--key", impostor_www.key,
-               port=PORT_EX1_IMPOSTOR) as server:
-        result = run("h1", *program("verify_client.py"), WWW,
-                     "--port", str(PORT_EX1_IMPOSTOR))
+    with tls_server(serve, lab_file, PORT_EX1_IMPOSTOR, impostor_www) as server:
+        result = verify_client(run, program, WWW, "--port", str(PORT_EX1_IMPOSTOR))
         clean_failure(result, "an impostor certificate from a foreign CA", "refused")
         assert "refused" in server.output(), \
             f"the impostor saw no rejected handshake:\n{server.output()}"
@@ -202,69 +258,146 @@ def test_ex1_refuses_wrong_name(run, program, topology):
     sent mail.example.com to www's address."""
     address = str(topology["www"].address)
     for argv in ([address], ["mail.example.com", "--address", address]):
-        result = run("h1", *program("verify_client.py"), *argv)
+        result = verify_client(run, program, *argv)
         clean_failure(result, f"www's certificate for {argv[0]}", "refused")
+
+
+@pytest.mark.exercise(1)
+def test_ex1_checks_the_name_it_was_asked_for(run, serve, program, lab_file, topology,
+                                              address_cert):
+    """A lab certificate naming www.example.com, a fresh name and www's address: asked for
+    by the address or the fresh name, it is verified (and the line lists the certificate's
+    own names); asked for as mail.example.com at that address, refused. The name checked
+    is the one asked for, never the address connected to."""
+    cert, fresh = address_cert
+    address, port = str(topology["www"].address), str(PORT_EX1_ADDRESS)
+    # getpeercert() names attributes by OpenSSL's long names, which cryptography keeps too
+    issuer = ", ".join(f"{a.oid._name}={a.value}" for a in lab_ca().cert.subject)
+    with tls_server(serve, lab_file, PORT_EX1_ADDRESS, cert):
+        for argv in ([address], [fresh, "--address", address]):
+            result = verify_client(run, program, *argv, "--port", port)
+            expected = (f"verified {argv[0]}:{port}: TLSv1.3, certificate for {WWW}, {fresh} "
+                        f"issued by {issuer}")
+            assert result.status == 0 and result.stdout.strip() == expected, \
+                f"asked for {argv[0]} at {address}, whose certificate names it: expected " \
+                f"{expected!r}{shown(result)}"
+        result = verify_client(run, program, "mail.example.com", "--address", address,
+                               "--port", port)
+        clean_failure(result, f"a certificate naming {address} but not mail.example.com, "
+                      f"asked for mail.example.com at {address}", "refused")
 
 
 # --- Exercise 2: mutual TLS -------------------------------------------------------------
 
-def mtls_server(serve, program, port):
-    return serve("www", *program("mtls_server.py"), "--port", str(port), port=port)
+def mtls_server(serve, program, port, *options):
+    return serve("www", *program("mtls_server.py"), "--port", str(port), *options, port=port)
 
 
-def tls_client(run, lab_file, port, *options):
+def tls_client(run, lab_file, port, *options, message="who am I?"):
     return run("h1", "python3", lab_file("tls_client.py"), WWW, "--port", str(port),
-               "--message", "who am I?", *options)
+               "--message", message, *options)
+
+
+def assert_greeted(run, lab_file, server, port, name, *options):
+    """A client presenting *options is answered 'hello NAME: you sent LINE', and the server
+    logs NAME."""
+    __tracebackhide__ = True
+    line = token()
+    result = tls_client(run, lab_file, port, *options, message=line)
+    last = result.stdout.strip().splitlines()[-1:] or [""]
+    assert result.status == 0 and last[0] == f"hello {name}: you sent {line}", \
+        f"a client with the certificate of {name!r} should be greeted 'hello {name}: you " \
+        f"sent {line}'{shown(result)}server:\n{server.output()}"
+    assert f"says {name!r}" in server.output(), \
+        f"the server did not log {name!r}:\n{server.output()}"
+
+
+def assert_not_greeted(run, lab_file, server, port, what, *options):
+    __tracebackhide__ = True
+    result = tls_client(run, lab_file, port, *options)
+    assert server.alive(), f"the server died after a client with {what}:\n{server.output()}"
+    assert result.status != 0 and "hello" not in result.stdout, \
+        f"a client with {what} was served:{shown(result)}server:\n{server.output()}"
 
 
 @pytest.mark.exercise(2)
-def test_ex2_names_the_client(run, serve, program, lab_file):
-    """A client with the student certificate is greeted with its certificate's CN."""
+def test_ex2_names_the_client(run, serve, program, lab_file, place):
+    """Two clients with certificates from the lab CA, the student's and one made for this
+    test with a fresh name: each is greeted with ITS certificate's CN."""
     cn = common_name(certificate(run, "h1", CLIENT_CERT))
+    other = f"caller-{token()}"
+    folder = place("h1", {"other.pem": issue(lab_ca(), other, ExtendedKeyUsageOID.CLIENT_AUTH)})
     with mtls_server(serve, program, PORT_EX2_NAMES) as server:
-        result = tls_client(run, lab_file, PORT_EX2_NAMES, "--cert", CLIENT_CERT,
-                            "--key", CLIENT_KEY)
-        assert result.status == 0, f"the client with a certificate failed:{shown(result)}"
-        assert f"hello {cn}" in result.stdout, \
-            f"expected 'hello {cn}: ...' from the server, got:\n{result.stdout}"
-        assert cn in server.output(), f"the server did not log {cn!r}:\n{server.output()}"
+        assert_greeted(run, lab_file, server, PORT_EX2_NAMES, cn,
+                       "--cert", CLIENT_CERT, "--key", CLIENT_KEY)
+        assert_greeted(run, lab_file, server, PORT_EX2_NAMES, other,
+                       "--cert", f"{folder}/other.pem")
 
 
 @pytest.mark.exercise(2)
-def test_ex2_refuses_without_lab_certificate(run, serve, program, lab_file, impostor):
+def test_ex2_refuses_without_lab_certificate(run, serve, program, lab_file, place):
     """No certificate, or one with the right name from a foreign CA: refused, with TLS 1.3
     and 1.2; the server survives and still serves a proper client afterwards."""
     cn = common_name(certificate(run, "h1", CLIENT_CERT))
-    fake = impostor("h1", cn, f"DNS:{cn}", "clientAuth")
+    fake = issue(throwaway_ca(), cn, ExtendedKeyUsageOID.CLIENT_AUTH)
+    fake_path = f'{place("h1", {"fake.pem": fake})}/fake.pem'
     attempts = {"no certificate": (), "no certificate, TLS 1.2": ("--max-version", "1.2"),
-                "a foreign CA's certificate": ("--cert", fake.cert, "--key", fake.key)}
+                "a foreign CA's certificate": ("--cert", fake_path)}
     with mtls_server(serve, program, PORT_EX2_REFUSE) as server:
         for what, options in attempts.items():
-            result = tls_client(run, lab_file, PORT_EX2_REFUSE, *options)
-            assert result.status != 0 and "hello" not in result.stdout, \
-                f"a client with {what} was served:{shown(result)}\n" \
-                f"server:\n{server.output()}"
-        result = tls_client(run, lab_file, PORT_EX2_REFUSE, "--cert", CLIENT_CERT,
-                            "--key", CLIENT_KEY)
-        assert result.status == 0 and f"hello {cn}" in result.stdout, \
-            f"after refusing others, the server no longer serves {cn}:{shown(result)}"
+            assert_not_greeted(run, lab_file, server, PORT_EX2_REFUSE, what, *options)
+        assert_greeted(run, lab_file, server, PORT_EX2_REFUSE, cn,
+                       "--cert", CLIENT_CERT, "--key", CLIENT_KEY)
+
+
+@pytest.mark.exercise(2)
+def test_ex2_trusts_only_the_ca_it_is_given(run, serve, program, lab_file, place):
+    """Started with --client-ca naming another CA, the server greets a client of that CA by
+    its name and refuses the student's certificate from the lab CA (trusting the system
+    store, or the lab CA whatever it is told, lets it in)."""
+    ca = throwaway_ca()
+    ca_file = f'{place("www", {"ca.crt": pem(ca.cert)})}/ca.crt'
+    caller = f"caller-{token()}"
+    folder = place("h1", {"caller.pem": issue(ca, caller, ExtendedKeyUsageOID.CLIENT_AUTH)})
+    with mtls_server(serve, program, PORT_EX2_OTHER_CA, "--client-ca", ca_file) as server:
+        assert_greeted(run, lab_file, server, PORT_EX2_OTHER_CA, caller,
+                       "--cert", f"{folder}/caller.pem")
+        assert_not_greeted(run, lab_file, server, PORT_EX2_OTHER_CA,
+                           "a lab certificate, the server told to trust another CA only",
+                           "--cert", CLIENT_CERT, "--key", CLIENT_KEY)
 
 
 # --- Exercise 3: the secret on the wire -------------------------------------------------
 
+def secret_client(run, program, host, secret, *options):
+    return run("h1", *program("secret_client.py"), host, *options, stdin=secret + "\n")
+
+
+def assert_secret_kept(result, server, secret, what):
+    """Refused in one line, and the secret is neither in the client's output nor at the
+    server."""
+    __tracebackhide__ = True
+    clean_failure(result, what, "refused")
+    assert secret not in result.stdout + result.stderr, \
+        f"{what}: the program printed the secret{shown(result)}"
+    assert secret not in server.output(), f"{what}: the server received the secret"
+
+
 @pytest.mark.exercise(3)
 def test_ex3_secret_not_on_the_wire(run, serve, program, lab_file, capture):
-    """The secret reaches tls_server on www; on isp it is nowhere, while the handshake and the
-    SNI are in clear."""
+    """The secret reaches tls_server on www; on isp it is nowhere, nor in the program's own
+    output, while the handshake and the SNI are in clear."""
     secret = token()
-    with serve("www", "python3", lab_file("tls_server.py"), "--port", str(PORT_EX3),
-               port=PORT_EX3) as server:
+    with tls_server(serve, lab_file, PORT_EX3) as server:
         with capture("isp", facing="modemA") as cap:       # all of it: a leak may go anywhere
-            result = run("h1", *program("secret_client.py"), WWW,
-                         "--port", str(PORT_EX3), stdin=secret + "\n")
+            result = secret_client(run, program, WWW, secret, "--port", str(PORT_EX3))
         assert result.status == 0, shown(result)
         assert f"received {secret!r}" in server.output(), \
             f"the secret did not arrive at the server:\n{server.output()}"
+    expected = (f"sent {len(secret)} bytes to {WWW}:{PORT_EX3}; it answered "
+                f"{len('echo: ' + secret)} characters")
+    assert result.stdout.strip() == expected and not result.stderr, \
+        f"the program should print only {expected!r} (never the secret){shown(result)}"
     leaks = [str(p) for p in cap.packets if secret.encode() in p.payload]
     assert not leaks, f"the secret is in clear on the wire ({cap.path}): {leaks[:3]}"
     talks = conversations(cap.packets, PORT_EX3)
@@ -285,22 +418,33 @@ def test_ex3_secret_only_for_the_real_server(run, serve, program, lab_file, topo
                                             impostor_www):
     """The client refuses an impostor (foreign CA) and a wrong name before sending."""
     secret = token()
-    impostor_server = serve("www", "python3", lab_file("tls_server.py"),
-                            "--port", str(PORT_EX3_IMPOSTOR), "--cert", impostor_www.cert,
-                            "--key", impostor_www.key, port=PORT_EX3_IMPOSTOR)
-    with impostor_server as server:
-        result = run("h1", *program("secret_client.py"), WWW,
-                     "--port", str(PORT_EX3_IMPOSTOR), stdin=secret + "\n")
-        clean_failure(result, "an impostor certificate from a foreign CA", "refused")
-        assert secret not in server.output(), "the secret was given to the impostor"
+    with tls_server(serve, lab_file, PORT_EX3_IMPOSTOR, impostor_www) as server:
+        result = secret_client(run, program, WWW, secret, "--port", str(PORT_EX3_IMPOSTOR))
+        assert_secret_kept(result, server, secret, "an impostor certificate from a foreign CA")
     address = str(topology["www"].address)
-    with serve("www", "python3", lab_file("tls_server.py"), "--port", str(PORT_EX3_NAME),
-               port=PORT_EX3_NAME) as server:
-        result = run("h1", *program("secret_client.py"), address,
-                     "--port", str(PORT_EX3_NAME), stdin=secret + "\n")
-        clean_failure(result, f"www's certificate for the name {address}", "refused")
-        assert secret not in server.output(), \
-            "the secret was sent to a server whose certificate does not name it"
+    with tls_server(serve, lab_file, PORT_EX3_NAME) as server:
+        result = secret_client(run, program, address, secret, "--port", str(PORT_EX3_NAME))
+        assert_secret_kept(result, server, secret, f"www's certificate for the name {address}")
+
+
+@pytest.mark.exercise(3)
+def test_ex3_secret_for_the_name_asked_for(run, serve, program, lab_file, topology,
+                                           address_cert):
+    """A lab certificate naming www.example.com and www's address: asked for as
+    mail.example.com at that address, the client refuses (the name checked is the one asked
+    for, not the address); asked for by the address, it delivers."""
+    cert, _ = address_cert
+    address, port = str(topology["www"].address), str(PORT_EX3_ADDRESS)
+    secret = token()
+    with tls_server(serve, lab_file, PORT_EX3_ADDRESS, cert) as server:
+        result = secret_client(run, program, "mail.example.com", secret, "--address", address,
+                               "--port", port)
+        assert_secret_kept(result, server, secret, f"a certificate naming {address} but not "
+                           f"mail.example.com, asked for mail.example.com at {address}")
+        result = secret_client(run, program, address, secret, "--port", port)
+        assert result.status == 0 and f"received {secret!r}" in server.output(), \
+            f"asked for {address}, whose certificate names it, the secret should arrive" \
+            f"{shown(result)}server:\n{server.output()}"
 
 
 # --- Exercise 4: HMAC challenge-response, no TLS ---------------------------------------
@@ -324,7 +468,8 @@ def lines_of(stream, keyword):
 @pytest.mark.exercise(4)
 def test_ex4_right_key_in_wrong_key_out(run, serve, program, capture):
     """The right key is accepted and the wrong one refused; on the wire: the challenge, a
-    correct HMAC-SHA256 answer and the message in clear, never the key."""
+    correct HMAC-SHA256 answer and the message in clear, never the key; and neither program
+    prints the key."""
     key, message = token(), "note " + token()
     with hmac_server(serve, program, PORT_EX4, key) as server:
         with capture("isp", facing="modemA", filter=f"tcp port {PORT_EX4}") as cap:
@@ -335,6 +480,8 @@ def test_ex4_right_key_in_wrong_key_out(run, serve, program, capture):
         bad = hmac_session(run, program, PORT_EX4, "not-" + key, message)
         assert bad.status != 0 and "DENIED" in bad.stdout, \
             f"a wrong key was not DENIED:{shown(bad)}"
+        for who, text in (("client", good.stdout + good.stderr), ("server", server.output())):
+            assert key not in text, f"the {who} printed the key:\n{text}"
     assert not any(key.encode() in p.payload for p in cap.packets), \
         f"the key itself crossed the wire ({cap.path})"
     talks = conversations(cap.packets, PORT_EX4)
@@ -365,3 +512,25 @@ def test_ex4_replayed_response_refused(run, serve, program, lab_file, capture):
         assert replay.status != 0 and "DENIED" in replay.stdout, \
             f"the replayed response {shlex.quote(recorded[0])} was accepted:\n" \
             f"{shown(replay)}\nserver:\n{server.output()}"
+
+
+@pytest.mark.exercise(4)
+def test_ex4_every_wrong_length_denied(run, serve, program, lab_file):
+    """hmac_probe.py, knowing the key, answers each challenge with the right HMAC cut to 0-31
+    bytes (0: the empty response any client can send) or padded to 33-64: all DENIED. Its
+    64 challenges are 32 bytes each, all different, and no byte position keeps one value
+    (a counter or a fixed prefix is predictable)."""
+    key = token()
+    with hmac_server(serve, program, PORT_EX4_LENGTHS, key) as server:
+        probe = run("h2", "python3", lab_file("hmac_probe.py"), "www", "--key", key,
+                    "--port", str(PORT_EX4_LENGTHS))
+        assert probe.status == 0, \
+            f"a RESPONSE of a wrong length was ACCEPTED (LENGTH VERDICT CHALLENGE per try)" \
+            f"{shown(probe)}server:\n{server.output()}"
+    challenges = [bytes.fromhex(line.split()[-1]) for line in probe.stdout.splitlines()]
+    assert len(challenges) == 64 and {len(c) for c in challenges} == {32}, \
+        f"expected 64 challenges of 32 bytes{shown(probe)}"
+    assert len(set(challenges)) == len(challenges), f"a challenge repeated{shown(probe)}"
+    fixed = [i for i in range(32) if len({c[i] for c in challenges}) == 1]
+    assert not fixed, f"bytes {fixed} were the same in all 64 challenges: predictable" \
+                      f"{shown(probe)}"

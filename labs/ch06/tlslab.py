@@ -36,7 +36,8 @@ def explain(exc):
     if isinstance(exc, ssl.SSLCertVerificationError):
         return f"certificate rejected: {exc.verify_message}"
     if isinstance(exc, ssl.SSLError):
-        return f"TLS failure: {exc.reason or exc}"
+        # getattr: an SSLError raised by hand, not by OpenSSL, has no reason
+        return f"TLS failure: {getattr(exc, 'reason', None) or exc}"
     if isinstance(exc, socket.gaierror):
         return f"name lookup failed: {exc.strerror}"
     if isinstance(exc, TimeoutError):

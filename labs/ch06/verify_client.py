@@ -19,8 +19,9 @@ def main():
     try:
         with verified_connection(args.host, args.port, args.address) as tls:
             cert = tls.getpeercert()
-            print(f"verified {where}: {tls.version()}, certificate for "
-                  f"{', '.join(tlslab.dns_names(cert))} issued by {tlslab.name_of(cert, 'issuer')}")
+            names = ", ".join(tlslab.dns_names(cert))
+            print(f"verified {where}: {tls.version()}, certificate for {names} "
+                  f"issued by {tlslab.name_of(cert, 'issuer')}")
     except ssl.SSLError as exc:
         labkit.fail(f"refused {where}: {tlslab.explain(exc)}")
     except OSError as exc:
