@@ -20,8 +20,9 @@ def dechunk(data):
     """TODO: undo Transfer-Encoding: chunked: hex size line, that many bytes, CRLF, until
     a chunk of size 0.
 
-    A size line may carry an extension after ';' (ignore it). Return the joined chunks;
-    raise ValueError when a size line is not terminated or a chunk is shorter than its size.
+    A size line may carry an extension after ';' (ignore it); a chunk's bytes may hold CRLF.
+    Return the joined chunks; raise ValueError when a size line is not terminated or a chunk
+    is shorter than its size.
     """
     raise NotImplementedError
 
@@ -30,8 +31,9 @@ def parse_response(raw):
     """TODO: split a whole response into (status code, headers with lower-case names, body).
 
     Split at the first empty line (CRLF CRLF); parse the status line (`HTTP/1.1 200 OK`)
-    and the `Name: value` header lines. With `Transfer-Encoding: chunked`, the body is
-    dechunk(body); otherwise, with `Content-Length`, exactly that many bytes. Raise
-    ValueError on anything malformed (the program turns it into a one-line error).
+    and the `Name: value` header lines (any case, space optional). With
+    `Transfer-Encoding: chunked`, the body is dechunk(body); otherwise, with
+    `Content-Length`, exactly that many bytes. Raise ValueError on anything malformed, a body
+    shorter than its Content-Length too (the program turns it into a one-line error).
     """
     raise NotImplementedError
