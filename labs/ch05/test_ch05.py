@@ -4,6 +4,7 @@ import hashlib
 import io
 import json
 import pickletools
+import random
 import re
 import struct
 import zlib
@@ -11,7 +12,8 @@ import zlib
 import dpkt
 import pytest
 
-from playground.grading import clean_failure, shown, stream, syn_of, tcp, token
+from playground.grading import (clean_failure, conversations, shown, stream, syn_of, tcp,
+                                token)
 
 CLIENT, SERVER = "h1", "www"
 
@@ -167,58 +169,75 @@ def test_example_client_errors_are_one_line(run, lab_file):
 
 @pytest.mark.exercise(1)
 def test_lenframe_headers_on_the_wire(run, serve, capture, program, topology):
-    port, texts, sizes = 5010, ["héllo", "two words"], [1, 1460, 70000, 300]
+    port, texts = 5010, ["héllo", token()]
+    sizes = [1, 1460, 70000, 1_000_000, 300]   # 1 MB: more than one send() takes at once
     with serve(SERVER, *program("lenframe.py"), "server", "--port", str(port), port=port):
         with capture("isp", facing="modemA", filter=f"tcp port {port}") as cap:
             result = run(CLIENT, *program("lenframe.py"), "client", SERVER, *texts,
-                         "--sizes", ",".join(map(str, sizes)), "--port", str(port))
-    assert result.status == 0, f"lenframe.py client failed{shown(result)}"
+                         "--sizes", ",".join(map(str, sizes)), "--port", str(port),
+                         "--timeout", "5")
+    assert result.status == 0, f"lenframe.py client {texts} --sizes {sizes} failed{shown(result)}"
     sent = frames(stream(cap.packets, nat(topology), port))
     lengths = [len(f) for f in sent]
     expected = [len(t.encode()) for t in texts] + sizes + [0]
     assert lengths == expected, f"frames on the wire have lengths {lengths}, not {expected}"
-    assert sent[0] == texts[0].encode(), "the first payload should be the first text, in UTF-8"
+    assert sent[:2] == [t.encode() for t in texts], "the payloads should be the texts, in UTF-8"
     replies = frames(stream(cap.packets, server_ip(topology), port))
     assert [r.decode() for r in replies] == [digest_line(p) for p in sent[:-1]], \
         "the server's framed replies do not describe the messages on the wire"
-    assert result.stdout.count("(matches)") == len(sent) - 1, result.stdout
-
-
-DRIBBLE = r"""
-import socket, struct, sys
-big, small = bytes(range(256)) * 12, b"tail"
-s = socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=10)
-s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-header = struct.pack("!I", len(big))
-for piece in (header[:1], header[1:3], header[3:], big[:1000], big[1000:]):
-    s.sendall(piece)          # one frame in five writes: the header itself is split
-s.sendall(struct.pack("!I", len(small)) + small + struct.pack("!I", 0))   # two in one
-data = b""
-while True:
-    chunk = s.recv(65536)
-    if not chunk:
-        break
-    data += chunk
-print(data.hex())
-"""
+    lines = [f"sent {len(p)} bytes; server: {digest_line(p)} (matches)" for p in sent[:-1]]
+    assert result.stdout.splitlines() == lines, f"the client should print {lines}{shown(result)}"
 
 
 @pytest.mark.exercise(1)
-def test_lenframe_server_handles_partial_and_joined_frames(run, serve, capture, program,
-                                                           topology):
-    port = 5011
+def test_lenframe_server_survives_awkward_clients(run, serve, capture, program, lab_file,
+                                                  topology):
+    port, payload = 5011, token()
     with serve(SERVER, *program("lenframe.py"), "server", "--port", str(port),
                port=port) as server:
         with capture("isp", facing="modemA", filter=f"tcp port {port}") as cap:
-            result = run(CLIENT, "python3", "-c", DRIBBLE, SERVER, str(port))
-        log = server.output()
-    assert result.status == 0, f"the server broke the connection; it printed:\n{log}" \
-        f"\nthe test client printed:\n{result.stderr}"
-    sent = frames(stream(cap.packets, nat(topology), port))
-    replies = frames(bytes.fromhex(result.stdout.strip()))
+            result = run(CLIENT, "python3", lab_file("awkward_peer.py"), "client", SERVER,
+                         "--port", str(port), "--payload", payload)
+        alive, log = server.alive(), server.output()
+    context = f"\n--- awkward_peer.py client printed:\n{result.stdout}{result.stderr}" \
+              f"--- your lenframe.py server printed:\n{log}"
+    assert result.status == 0, f"the awkward client itself failed{context}"
+    outcomes = dict(line.split(": ", 1) for line in result.stdout.splitlines())
+    for case in ("header-cut", "payload-cut"):
+        assert outcomes.get(case) == "0 bytes back, then the server closed", \
+            f"{case}: a client closed in the middle of a message; the server must close " \
+            f"that connection without a reply{context}"
+    assert alive and "Traceback" not in log, \
+        f"the server must survive clients that close in the middle of a message{context}"
+    dribbled = [pair for pair in conversations(cap.packets, port).values()
+                if len(pair[0]) > 3072]
+    assert len(dribbled) == 1, f"no dribbled conversation in {cap.path}{context}"
+    sent, replies = frames(dribbled[0][0]), frames(dribbled[0][1])
+    assert sent[1:] == [payload.encode(), b""], f"the awkward client sent {sent[1:]}"
     assert [r.decode() for r in replies] == [digest_line(p) for p in sent[:-1]], \
-        f"replies {replies} do not match the frames sent; server printed:\n{log}"
-    assert len(replies) == 2
+        f"dribble: a frame in five writes, then a frame and the end marker in one; the " \
+        f"server's replies {replies} do not describe them{context}"
+    assert outcomes["dribble"] == f"{len(dribbled[0][1])} bytes back, then the server closed", \
+        f"dribble: the server should close after the end marker{context}"
+
+
+@pytest.mark.exercise(1)
+def test_lenframe_client_reads_replies_in_pieces(run, serve, program, lab_file):
+    port, lie, texts = 5012, token(), [token(), token()]
+    client = [*program("lenframe.py"), "client", SERVER, *texts, "--port", str(port),
+              "--timeout", "5"]
+    with serve(SERVER, "python3", lab_file("awkward_peer.py"), "server", "--port", str(port),
+               "--modes", "lie,cut", "--lie", lie, port=port):
+        lied = run(CLIENT, *client)
+        cut = run(CLIENT, *client)
+    lines = [f"sent {len(t)} bytes; server: {len(t)} bytes, sha256 {lie} {n} (DOES NOT MATCH)"
+             for n, t in enumerate(texts, 1)]
+    assert lied.stdout.splitlines() == lines, "a server whose replies come in pieces, and do " \
+        f"not match: the client should print each reply as it came: {lines}{shown(lied)}"
+    clean_failure(lied, "lenframe.py client, replies that do not match",
+                  "some replies did not match")
+    clean_failure(cut, "lenframe.py client, a server that closed in the middle of a reply",
+                  "in the middle of a message")
 
 
 # --- Exercise 2: errors a client must handle --------------------------------------------------
@@ -230,10 +249,13 @@ def test_fetch_reads_until_the_servers_fin(run, serve, capture, lab_file, progra
                "--port", str(port), port=port):
         with capture("isp", facing="modemA", filter=f"tcp port {port}") as cap:
             result = run(CLIENT, *program("fetch.py"), SERVER, str(port), "--request", request)
-    assert result.status == 0, f"fetch.py failed{shown(result)}"
+    what = f"fetch.py {SERVER} {port} --request {request} (trouble_server.py --mode ok)"
+    assert result.status == 0, f"{what} failed{shown(result)}"
     answer = stream(cap.packets, server_ip(topology), port)
-    assert len(answer) > 10_000 and request.encode() in answer
-    assert result.stdout == answer.decode(), "the output is not exactly what the server sent"
+    assert len(answer) > 10_000 and request.encode() in answer, f"the server sent {answer[:80]}"
+    assert result.stdout == answer.decode(), f"{what}: the server sent {len(answer)} bytes in " \
+        f"two writes, a moment apart; the output ({len(result.stdout)} characters) should be " \
+        "exactly those bytes"
     server_fin, server_fin_time = fin_offset(cap.packets, server_ip(topology), port)
     assert server_fin == len(answer), "the server's FIN should come after its last byte"
     _, client_fin_time = fin_offset(cap.packets, nat(topology), port)
@@ -245,7 +267,8 @@ def test_fetch_reads_until_the_servers_fin(run, serve, capture, lab_file, progra
 def test_fetch_reports_errors_in_one_line(run, serve, capture, lab_file, program, topology,
                                           case):
     ports = {"name": 5020, "refused": 5099, "reset": 5021, "timeout": 5022}
-    port, host, timeout = ports[case], SERVER, "1.5"
+    # Not the default timeout (5), and not always the same: the line must say the one given.
+    port, host, timeout = ports[case], SERVER, random.choice(["1.3", "1.4", "1.6"])
     modes = {"reset": "reset", "timeout": "silent"}
     if case == "name":
         host = f"no-such-{token()}.example.com"
@@ -256,7 +279,8 @@ def test_fetch_reports_errors_in_one_line(run, serve, capture, lab_file, program
 
     def attempt():
         with capture(where[0], facing=where[1], filter=where[2]) as cap:
-            result = run(CLIENT, *program("fetch.py"), host, str(port), "--timeout", timeout)
+            result = run(CLIENT, *program("fetch.py"), host, str(port), "--timeout", timeout,
+                         timeout=10)
         return cap, result
 
     if case in modes:
@@ -265,27 +289,30 @@ def test_fetch_reports_errors_in_one_line(run, serve, capture, lab_file, program
             cap, result = attempt()
     else:
         cap, result = attempt()
-    line = clean_failure(result, f"fetch.py {host} {port} ({case})").lower()
-    assert not result.stdout.strip(), f"nothing should be printed on stdout: {result.stdout}"
+    words = {"name": [host], "refused": ["refused"], "reset": ["reset"],
+             "timeout": ["timed out", timeout]}[case]
+    what = f"fetch.py {host} {port} --timeout {timeout} ({case})"
+    line = clean_failure(result, what, *words).lower()
+    for other in {"refused", "reset", "timed out"} - set(words):
+        assert other not in line, f"{what}: the line says {other!r}, which is another case" \
+            f"{shown(result)}"
+    assert not result.stdout.strip(), f"{what}: nothing should be printed on stdout" \
+        f"{shown(result)}"
     ours, theirs = nat(topology), server_ip(topology)
     from_server = [p for p in cap.packets if p.src == theirs and p.proto == "tcp"]
     if case == "name":
-        assert host.lower() in line, f"name the host that was not found: {line}"
         nx = [m for m in (dpkt.dns.DNS(p.payload) for p in cap.packets if p.sport == 53)
               if m.qd and m.qd[0].name.lower() == host.lower() and m.rcode == 3]
         assert nx, "no NXDOMAIN answer for the name crossed isp"
     elif case == "refused":
-        assert "refused" in line, line
         assert any("R" in p.flags for p in from_server), "no RST answered the SYN"
         assert not any(p.payload for p in cap.packets), "no data can flow on a refused port"
     elif case == "reset":
-        assert "reset" in line, line
         request = stream(cap.packets, ours, port)
         assert request, "the client should have sent its request"
         assert any("R" in p.flags for p in from_server), "the server's RST was not seen"
         assert not any("F" in p.flags for p in from_server), "a RST, not a FIN, ends this one"
     else:
-        assert "timed out" in line or "timeout" in line, line
         sent = [p.time for p in cap.packets if p.src == ours and p.payload]
         _, gave_up = fin_offset(cap.packets, ours, port)
         assert not any(set(p.flags) & {"F", "R"} for p in from_server if p.time < gave_up), \

@@ -6,13 +6,15 @@
     python3 /labs/ch05/trouble_server.py --mode silent --port 5022
 
 Each reads one request line, then
-  ok:     answers with some lines of text and closes (the FIN ends the answer);
+  ok:     answers with some lines of text, the first on its own and the rest a moment later
+          (as a busy server might), and closes (the FIN ends the answer);
   reset:  aborts the connection: close with SO_LINGER zero sends a RST instead of a FIN;
   silent: never answers, and waits for the client to give up.
 """
 import argparse
 import socket
 import struct
+import time
 
 import labkit
 from wire import serve_forever
@@ -44,7 +46,10 @@ def handler(mode, lines):
         print(f"{peer[0]}:{peer[1]} asked {request!r}; mode {mode}", flush=True)
         if mode == "ok":
             text = "".join(f"line {n} of {lines} for {request}\n" for n in range(1, lines + 1))
-            conn.sendall(text.encode())
+            first, rest = text.encode().split(b"\n", 1)
+            conn.sendall(first + b"\n")
+            time.sleep(0.2)   # a reader must not take a pause, or a short recv(), for the end
+            conn.sendall(rest)
         elif mode == "reset":
             # Linger on, timeout 0: close() drops unsent data and sends RST at once.
             conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
