@@ -1,4 +1,5 @@
-"""pytest fixtures for tests that use the live playground (imported by the conftest.py files).
+"""pytest fixtures for tests that use the live playground (imported by the conftest.py files):
+run, serve, background, capture, impair, topology, results_dir.
 
 See labs/README.md for what each fixture does.
 """
@@ -6,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from .project import ROOT
 from .topology import Topology
 
 RESULTS = ROOT / "results"
+OUTPUTS = pytest.StashKey[list]()     # what the test's programs printed (for the verdicts)
 
 
 def not_up() -> str | None:
@@ -51,13 +54,46 @@ def results_dir(request) -> Path:
 
 
 @pytest.fixture
-def run():
-    return _run.run
+def run(request):
+    """run(host, *argv, stdin=None, timeout=20) -> Result; see playground/run.py."""
+    def go(host, *argv, **options):
+        result = _run.run(host, *argv, **options)
+        request.node.stash.setdefault(OUTPUTS, []).append(result.stderr)
+        return result
+    return go
 
 
 @pytest.fixture
-def serve():
-    return _run.serve
+def serve(request):
+    """serve(host, *argv, port=N, proto="tcp") -> a context manager; see playground/run.py."""
+    @contextmanager
+    def go(host, *argv, **options):
+        server = None
+        try:
+            with _run.serve(host, *argv, **options) as server:
+                yield server
+        except AssertionError as e:   # it died before listening: its output is in the message
+            request.node.stash.setdefault(OUTPUTS, []).append(str(e))
+            raise
+        finally:
+            if server is not None:
+                request.node.stash.setdefault(OUTPUTS, []).append(server.output())
+    return go
+
+
+@pytest.fixture
+def background(request):
+    """background(host, *argv) -> a context manager around a program (a client, say) that
+    runs beside the test's own steps; yields its Server (.alive(), .output()),
+    always stopped afterwards."""
+    @contextmanager
+    def go(host, *argv):
+        proc = _run.Server(host, argv)
+        try:
+            yield proc
+        finally:
+            request.node.stash.setdefault(OUTPUTS, []).append(proc.stop())
+    return go
 
 
 @pytest.fixture
@@ -75,17 +111,3 @@ def impair(topology):
         return _impair.impair(topology, host, facing, loss=loss, rate=rate, delay=delay,
                               match=match)
     return start
-
-
-@pytest.fixture
-def exercise(request):
-    """The in-container path of a student's file, or of our solution with --solutions."""
-    folder = "solutions" if request.config.getoption("--solutions") else "exercises"
-    chapter = Path(request.node.fspath).parent.name
-    return lambda name: f"/labs/{chapter}/{folder}/{name}"
-
-
-@pytest.fixture
-def lab_file(request):
-    chapter = Path(request.node.fspath).parent.name
-    return lambda name: f"/labs/{chapter}/{name}"

@@ -1,21 +1,18 @@
 """The labs' pytest plugin: whose answers are graded, the exercise marker, the lab fixtures
-(program, run, serve, background) and the report per exercise.
+(program, lab_file) and the report per exercise.
 
 An exercise passes when every test marked with its number passes. A failing exercise is
 "not started" when one of its programs said labkit's `not done yet`, else "not right".
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
-from . import run as _run
+from .fixtures import OUTPUTS
 from .grading import not_started
 from .labs import chapter_of
 
-OUTPUTS = pytest.StashKey[list]()     # what the test's programs printed
 ANSWERS = "PLAYGROUND_ANSWERS"        # the variable labkit.answer() reads in the hosts
 
 
@@ -62,49 +59,6 @@ def program(request):
 def lab_file(request):
     """lab_file("name.py") -> the in-container path of the chapter's example program."""
     return lambda name: f"/labs/{chapter_of(request.node.path)}/{name}"
-
-
-@pytest.fixture
-def run(request):
-    """run(host, *argv, stdin=None, timeout=20) -> Result; see playground/run.py."""
-    def go(host, *argv, **options):
-        result = _run.run(host, *argv, **options)
-        request.node.stash.setdefault(OUTPUTS, []).append(result.stderr)
-        return result
-    return go
-
-
-@pytest.fixture
-def serve(request):
-    """serve(host, *argv, port=N, proto="tcp") -> a context manager; see playground/run.py."""
-    @contextmanager
-    def go(host, *argv, **options):
-        server = None
-        try:
-            with _run.serve(host, *argv, **options) as server:
-                yield server
-        except AssertionError as e:   # it died before listening: its output is in the message
-            request.node.stash.setdefault(OUTPUTS, []).append(str(e))
-            raise
-        finally:
-            if server is not None:
-                request.node.stash.setdefault(OUTPUTS, []).append(server.output())
-    return go
-
-
-@pytest.fixture
-def background(request):
-    """background(host, *argv) -> a context manager around a program (a client, say) that
-    runs beside the test's own steps; yields its Server (.alive(), .output()),
-    always stopped afterwards."""
-    @contextmanager
-    def go(host, *argv):
-        proc = _run.Server(host, argv)
-        try:
-            yield proc
-        finally:
-            request.node.stash.setdefault(OUTPUTS, []).append(proc.stop())
-    return go
 
 
 @pytest.hookimpl(wrapper=True)
