@@ -53,6 +53,9 @@ def _ids() -> set[str]:
 
 def down() -> None:
     check_engine()
+    problem = other_checkout(containers(), ROOT)   # not ours to stop
+    if problem:
+        raise PlaygroundError(problem)
     compose("down", "--timeout", "5", "--remove-orphans")
     print("playground: down")
 

@@ -25,7 +25,8 @@ def test_up_when_up_is_a_quick_no_op():
     assert result.returncode == 0 and "already up" in result.stdout
 
 
-def test_up_from_another_checkout_refuses_and_touches_nothing(tmp_path):
+@pytest.mark.parametrize("verb", ["up", "down"])
+def test_up_or_down_from_another_checkout_refuses_and_touches_nothing(tmp_path, verb):
     shutil.copy(ROOT / "compose.yaml", tmp_path)
     # A docker CLI that knows only `compose version`: should the check ever let `up` through,
     # compose fails here instead of recreating the hosts of the running playground.
@@ -37,7 +38,7 @@ def test_up_from_another_checkout_refuses_and_touches_nothing(tmp_path):
     env = {**os.environ, "PLAYGROUND_ROOT": str(tmp_path), "PYTHONPATH": str(ROOT),
            "PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"}
     before = ours()
-    result = subprocess.run([sys.executable, "-m", "playground", "up"], cwd=tmp_path, env=env,
+    result = subprocess.run([sys.executable, "-m", "playground", verb], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
