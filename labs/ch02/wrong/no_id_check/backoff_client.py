@@ -1,0 +1,39 @@
+"""Exercise 1, wrong: takes any reply from the server as the answer, whatever its request ID
+(a late duplicate of an earlier request's reply included)."""
+from __future__ import annotations
+
+import argparse
+import socket
+import time
+
+import udpkit
+
+
+def receive_reply(sock: socket.socket, server: tuple[str, int], request_id: int,
+                  until: float) -> str | None:
+    while (left := until - time.monotonic()) > 0:
+        sock.settimeout(left)
+        try:
+            data, sender = sock.recvfrom(udpkit.MAX_DATAGRAM)
+        except socket.timeout:
+            return None
+        if sender != server:
+            continue
+        try:
+            return udpkit.decode(data)[1]
+        except ValueError:
+            continue
+    return None
+
+
+def exchange(sock: socket.socket, server: tuple[str, int], request_id: int, text: str,
+             args: argparse.Namespace) -> str:
+    deadline = time.monotonic() + args.give_up
+    interval = args.initial
+    while (now := time.monotonic()) < deadline:
+        sock.sendto(udpkit.encode(request_id, text), server)
+        reply = receive_reply(sock, server, request_id, min(now + interval, deadline))
+        if reply is not None:
+            return reply
+        interval = min(interval * 2, args.max_interval)
+    raise udpkit.GaveUp(f"no reply from {udpkit.show(server)} in {args.give_up} s")

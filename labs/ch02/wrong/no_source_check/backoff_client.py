@@ -1,0 +1,39 @@
+"""Exercise 1, wrong: checks the request ID but not who sent the reply, so any host (or
+another port of the server's host) that knows the ID can answer for the server."""
+from __future__ import annotations
+
+import argparse
+import socket
+import time
+
+import udpkit
+
+
+def receive_reply(sock: socket.socket, server: tuple[str, int], request_id: int,
+                  until: float) -> str | None:
+    while (left := until - time.monotonic()) > 0:
+        sock.settimeout(left)
+        try:
+            data, _ = sock.recvfrom(udpkit.MAX_DATAGRAM)
+        except socket.timeout:
+            return None
+        try:
+            reply_id, text = udpkit.decode(data)
+        except ValueError:
+            continue
+        if reply_id == request_id:
+            return text
+    return None
+
+
+def exchange(sock: socket.socket, server: tuple[str, int], request_id: int, text: str,
+             args: argparse.Namespace) -> str:
+    deadline = time.monotonic() + args.give_up
+    interval = args.initial
+    while (now := time.monotonic()) < deadline:
+        sock.sendto(udpkit.encode(request_id, text), server)
+        reply = receive_reply(sock, server, request_id, min(now + interval, deadline))
+        if reply is not None:
+            return reply
+        interval = min(interval * 2, args.max_interval)
+    raise udpkit.GaveUp(f"no reply from {udpkit.show(server)} in {args.give_up} s")
