@@ -407,11 +407,11 @@ def test_ex4_refuses_an_impostor(run, serve, program, lab_file):
                port=IMPOSTOR) as impostor:
         result = run("h1", *program("ftps_fetch.py"), "--host", "www.example.com",
                      "--port", str(IMPOSTOR), "--password", secret, f"{token()}.txt")
-        clean_failure(result, "FTPS to an impostor", "refused")
         seen = impostor.output()
     assert "impostor got: AUTH TLS" in seen, f"the client never asked for TLS:\n{seen}"
     assert secret not in seen and "USER" not in seen, \
-        f"the impostor got the login:\n{seen}"
+        f"the impostor got the login:\n{seen}{shown(result)}"
+    clean_failure(result, "FTPS to an impostor", "refused")
 
 
 @pytest.mark.exercise(4)
