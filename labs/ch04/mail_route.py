@@ -8,6 +8,7 @@ line on stderr with its own exit status.
     python3 /labs/ch04/mail_route.py www.example.com    # no MX: falls back to A
     python3 /labs/ch04/mail_route.py smtp.example.com   # an alias (CNAME)
     python3 /labs/ch04/mail_route.py nosuch.example.com # NXDOMAIN
+    python3 /labs/ch04/mail_route.py --server www --port 4054 shop.test   # zone_server.py
 
 Each delivery target is printed as one line `PREFERENCE HOST ADDRESS...`, best first.
 """

@@ -4,6 +4,7 @@ Exercise 2's program: it reads the arguments, asks check() (yours, in
 exercises/reverse_check.py) for each address's verdict, prints it and sets the exit status.
 
     python3 /labs/ch04/reverse_check.py 10.130.1.4 10.25.1.65 192.168.1.1
+    python3 /labs/ch04/reverse_check.py --server www --port 4054 10.9.9.1   # zone_server.py
 
 One line per PTR name: `ADDRESS NAME confirmed` or `ADDRESS NAME not confirmed (...)`, or
 `ADDRESS no PTR record (NXDOMAIN|NODATA)`. The exit status is 0 only if every address is

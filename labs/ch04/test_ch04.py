@@ -1,16 +1,21 @@
 """Grader for ch04 (names and DNS): program output against the zone that compose.yaml declares,
 and the queries on the wire between isp and backbone (the lab DNS)."""
 import ipaddress
+import random
 import re
+import shlex
 
 import dpkt
 import pytest
 
 from playground.grading import clean_failure, shown, token
+from playground.run import TIMED_OUT, Result
 
 QTYPE = {"A": 1, "NS": 2, "CNAME": 5, "SOA": 6, "PTR": 12, "MX": 15, "TXT": 16, "AAAA": 28}
 NXDOMAIN = 3
 RELAY_PORT = 4053   # truncating_relay.py
+ZONE_PORT = 4054    # zone_server.py, on ZONE_HOST
+ZONE_HOST = "www"
 
 
 # --- what the zone should hold, derived from compose.yaml -------------------------------------
@@ -112,6 +117,52 @@ def target_lines(stdout):
 
 def unknown_name():
     return f"no-such-{token()}.example.com"
+
+
+# --- a zone of our own: zone_server.py answers what the lab's BIND never would -------------
+
+def own_zone(serve, lab_file, records, drop=()):
+    """zone_server.py on ZONE_HOST serving records in the order given, never answering the
+    questions in drop; a context manager yielding its Server."""
+    options = [arg for question in drop for arg in ("--drop", question)]
+    return serve(ZONE_HOST, "python3", lab_file("zone_server.py"), "--port", str(ZONE_PORT),
+                 *options, *records, port=ZONE_PORT, proto="udp")
+
+
+def asked(server):
+    """The (name, TYPE) questions zone_server.py has received."""
+    return {(m[1].lower(), m[2]) for m in
+            re.finditer(r"^\S+ asked (\S+) (\S+): ", server.output(), re.M)}
+
+
+def fresh_net():
+    """The first three bytes of addresses no other run uses, e.g. 10.213.7"""
+    return f"10.{random.randrange(200, 250)}.{random.randrange(256)}"
+
+
+def zone_server_options(topology):
+    """The options that point an exercise's program at zone_server.py."""
+    return ["--server", str(topology[ZONE_HOST].address), "--port", str(ZONE_PORT)]
+
+
+def run_all(run, host, argv, *arguments, timeout=20):
+    """Run argv with each tuple of arguments in turn on host, all in one exec (each exec costs
+    a start of its own); a Result for each run."""
+    mark = token()
+    script = "".join(f"timeout {timeout} {shlex.join([*argv, *args])}; "
+                     f'printf "\\n{mark} %s\\n" $?; printf "\\n{mark}\\n" >&2; '
+                     for args in arguments)
+    both = run(host, "sh", "-c", script, timeout=timeout * len(arguments) + 5)
+    outs = re.split(rf"\n{mark} (\d+)\n", both.stdout)
+    errs = both.stderr.split(f"\n{mark}\n")
+    assert len(outs) == 2 * len(arguments) + 1 and not both.timed_out, \
+        f"the runs of {shlex.join(argv)} did not all finish{shown(both)}"
+    return [Result(int(status), out, err, int(status) == TIMED_OUT)
+            for out, status, err in zip(outs[0::2], outs[1::2], errs)]
+
+
+def indented(items):
+    return "".join(f"\n    {item}" for item in items)
 
 
 # --- example programs -------------------------------------------------------------------------
@@ -225,38 +276,34 @@ def test_system_resolver_versus_direct_query(run, capture, lab_file, topology):
 # --- Exercise 1: where mail goes --------------------------------------------------------------
 
 @pytest.mark.exercise(1)
-def test_mail_route_mx_by_preference(run, capture, program, topology):
-    with capture("isp", facing="backbone", filter="udp port 53") as cap:
-        result = run("h1", *program("mail_route.py"), "example.com")
-    succeeded(result, "mail_route.py example.com")
+def test_mail_route_with_the_lab_dns(run, capture, program, topology):
+    """example.com's MX records by preference; www and the CNAME alias fall back to A."""
     mx = sorted((int(p), host) for p, host in
                 (r.split() for r in records(topology, "example.com.", "MX")))
+    alias, _, canonical = next(r for r in zone_records(topology) if r[1] == "CNAME")
+    www = topology["www"].fqdn + "."
+    fallbacks = {www: www, alias: canonical}   # asked: where the chain ends
+    assert not any(records(topology, final, "MX") for final in fallbacks.values()), \
+        "the zone changed: pick other names without MX"
+    with capture("isp", facing="backbone", filter="udp port 53") as cap:
+        result, *fell_back = run_all(run, "h1", program("mail_route.py"), ("example.com",),
+                                     *[(name,) for name in fallbacks])
+    succeeded(result, "mail_route.py example.com")
     expected = [(p, host, [address_of(topology, host)]) for p, host in mx]
     assert target_lines(result.stdout) == expected, \
         f"expected the targets {expected} in this order{shown(result)}"
     assert_queried(cap, topology, "example.com", "MX")
-
-
-@pytest.mark.exercise(1)
-@pytest.mark.parametrize("host", ["www", "smtp-alias"])
-def test_mail_route_falls_back_to_address(run, capture, program, topology, host):
-    if host == "www":
-        name = topology["www"].fqdn + "."
-        final = name
-    else:
-        owner, _, target = next(r for r in zone_records(topology) if r[1] == "CNAME")
-        name, final = owner, target
-    assert not records(topology, final, "MX"), "the zone changed: pick another name"
-    with capture("isp", facing="backbone", filter="udp port 53") as cap:
-        result = run("h1", *program("mail_route.py"), name)
-    succeeded(result, f"mail_route.py {name}")
-    assert target_lines(result.stdout) == [(0, final, [address_of(topology, final)])], \
-        f"expected `0 {final} {address_of(topology, final)}`{shown(result)}"
-    assert "NODATA" in result.stdout, f"say that there was no MX record (NODATA){shown(result)}"
-    if name != final:
-        assert "CNAME" in result.stdout, f"say that the name is an alias (CNAME){shown(result)}"
-    assert_queried(cap, topology, name.rstrip("."), "MX")
-    assert_queried(cap, topology, name.rstrip("."), "A")
+    for (name, final), result in zip(fallbacks.items(), fell_back):
+        succeeded(result, f"mail_route.py {name}")
+        assert target_lines(result.stdout) == [(0, final, [address_of(topology, final)])], \
+            f"expected `0 {final} {address_of(topology, final)}`{shown(result)}"
+        assert "NODATA" in result.stdout, \
+            f"say that there was no MX record (NODATA){shown(result)}"
+        if name != final:
+            assert "CNAME" in result.stdout, \
+                f"say that the name is an alias (CNAME){shown(result)}"
+        assert_queried(cap, topology, name.rstrip("."), "MX")
+        assert_queried(cap, topology, name.rstrip("."), "A")
 
 
 @pytest.mark.exercise(1)
@@ -265,8 +312,7 @@ def test_mail_route_nxdomain_and_nodata_differ(run, capture, program, topology):
     empty = next(z for z in topology.zone.zones
                  if z.endswith("in-addr.arpa"))   # a zone apex: SOA and NS, no MX, no A
     with capture("isp", facing="backbone", filter="udp port 53") as cap:
-        nx = run("h1", *program("mail_route.py"), missing)
-        nodata = run("h1", *program("mail_route.py"), empty)
+        nx, nodata = run_all(run, "h1", program("mail_route.py"), (missing,), (empty,))
     nx_line = clean_failure(nx, f"mail_route.py {missing} (no such name)", "NXDOMAIN")
     nodata_line = clean_failure(nodata, f"mail_route.py {empty} (neither MX nor A)", "NODATA")
     assert "NODATA" not in nx_line, f"{missing} does not exist: NXDOMAIN only{shown(nx)}"
@@ -279,31 +325,135 @@ def test_mail_route_nxdomain_and_nodata_differ(run, capture, program, topology):
         "the A query (the fallback) for the zone apex was not seen on the wire"
 
 
+def mail_zone():
+    """(domain, records, {name: the lines mail_route.py must print}) for a zone where only
+    the right rule gives the right targets: the MX records come in an order that is neither
+    by preference, nor by preference as text, nor by exchange name; the domain has an
+    address of its own besides; an alias leads to it; a host has no MX."""
+    d, net = f"{token()}.test.", fresh_net()
+    records = [f"{d} MX 20 a.{d}", f"{d} MX 5 z.{d}", f"{d} MX 10 m.{d}", f"{d} A {net}.1",
+               f"a.{d} A {net}.20", f"z.{d} A {net}.5", f"m.{d} A {net}.10",
+               f"m.{d} A {net}.9", f"alias.{d} CNAME {d}",
+               f"host.{d} A {net}.30", f"host.{d} A {net}.7", f"slow.{d} TXT no-answer-for-A"]
+    targets = [f"5 z.{d} {net}.5", f"10 m.{d} {net}.9 {net}.10", f"20 a.{d} {net}.20"]
+    fallback = [f"host.{d} has no MX record (NODATA): delivering to its own address (A), "
+                "preference 0", f"0 host.{d} {net}.7 {net}.30"]
+    return d, records, {d: targets,
+                        f"alias.{d}": [f"alias.{d} is an alias (CNAME) of {d}", *targets],
+                        f"host.{d}": fallback}
+
+
+def numeric_addresses(stdout):
+    """mail_route.py's lines, the addresses of each target in numeric order."""
+    out = []
+    for line in stdout.splitlines():
+        words = line.split()
+        if words and words[0].isdigit() and all(w.count(".") == 3 for w in words[2:]):
+            line = " ".join(words[:2] + sorted(words[2:], key=ipaddress.IPv4Address))
+        out.append(line)
+    return out
+
+
+@pytest.mark.exercise(1)
+def test_mail_route_against_a_zone_of_our_own(run, serve, program, lab_file, topology):
+    """Fresh names no table knows, MX records in an order that hides no missing sort, an alias,
+    a fallback to two addresses, and a question the server never answers."""
+    domain, records, cases = mail_zone()
+    with own_zone(serve, lab_file, records, drop=[f"slow.{domain} A"]) as server:
+        *found, slow = run_all(
+            run, "h1", [*program("mail_route.py"), *zone_server_options(topology)],
+            *[(name,) for name in cases], ("--timeout", "0.5", f"slow.{domain}"))
+        questions = asked(server)
+    for (name, expected), result in zip(cases.items(), found):
+        succeeded(result, f"mail_route.py {name}")
+        assert numeric_addresses(result.stdout) == expected, (
+            f"mail_route.py {name}, with the zone{indented(records)}\nshould print exactly"
+            f"{indented(expected)}{shown(result)}")
+    clean_failure(slow, f"mail_route.py --timeout 0.5 slow.{domain} (its A query is never "
+                  "answered): the program must say the server did not answer", "no answer")
+    exchanges = {(f"{x}.{domain}", "A") for x in "amz"}
+    assert {(domain, "MX")} | exchanges <= questions, (
+        f"zone_server.py (--server) should have been asked the MX of {domain} and the A of "
+        f"each exchange; it was asked {sorted(questions)}")
+
+
 # --- Exercise 2: forward-confirmed reverse DNS ------------------------------------------------
 
 @pytest.mark.exercise(2)
-def test_reverse_check_confirms_every_lab_address(run, capture, program, topology):
+def test_reverse_check_with_the_lab_dns(run, capture, program, topology):
+    """Every lab address is confirmed; one without a name is not (NXDOMAIN)."""
     names = reverse_names(topology)
+    address = next(a for a in (f"10.254.{i}.254" for i in range(256)) if a not in names)
     with capture("isp", facing="backbone", filter="udp port 53") as cap:
-        result = run("h3", *program("reverse_check.py"), *names, timeout=40)
-    for address, name in names.items():
-        assert f"{address} {name} confirmed" in result.stdout.splitlines(), \
-            f"expected `{address} {name} confirmed`{shown(result)}"
+        result, unknown = run_all(run, "h3", program("reverse_check.py"), tuple(names),
+                                  (address,))
+    for known, name in names.items():
+        assert f"{known} {name} confirmed" in result.stdout.splitlines(), \
+            f"expected `{known} {name} confirmed`{shown(result)}"
     succeeded(result, "every lab address is confirmed: exit 0")
-    for address, name in names.items():
-        ptr = ipaddress.ip_address(address).reverse_pointer
+    for known, name in names.items():
+        ptr = ipaddress.ip_address(known).reverse_pointer
         assert_queried(cap, topology, ptr, "PTR")
         assert_queried(cap, topology, name.rstrip("."), "A")
+    assert f"{address} no PTR record (NXDOMAIN)" in unknown.stdout.splitlines(), shown(unknown)
+    assert unknown.status == 1 and "Traceback" not in unknown.stderr, \
+        f"an address without a name is not confirmed: exit 1, no traceback{shown(unknown)}"
+    ptr = ipaddress.ip_address(address).reverse_pointer
+    assert any(m.rcode == NXDOMAIN for _, m in answers(cap, ptr, "PTR")), \
+        f"no NXDOMAIN answer for {ptr} PTR crossed isp->backbone"
+
+
+def lying_zone():
+    """(records, {address: the verdict lines}, the address never answered) for a zone whose
+    reverse records lie: a name whose address starts like the one asked, an address with a
+    lying name before its true one, a reverse name without PTR, a PTR to nowhere."""
+    d, net = f"{token()}.test.", fresh_net()
+
+    def ptr(host):
+        return ipaddress.ip_address(f"{net}.{host}").reverse_pointer + "."
+    records = [f"{ptr(1)} PTR ok.{d}", f"ok.{d} A {net}.100", f"ok.{d} A {net}.1",
+               f"{ptr(4)} PTR liar.{d}", f"liar.{d} A {net}.45",
+               f"{ptr(2)} PTR other.{d}", f"{ptr(2)} PTR good.{d}",
+               f"other.{d} A {net}.200", f"good.{d} A {net}.2",
+               f"{ptr(3)} TXT no-ptr-here", f"{ptr(8)} PTR gone.{d}", f"{ptr(9)} PTR slow.{d}"]
+    verdicts = {f"{net}.1": [f"ok.{d} confirmed"],
+                f"{net}.4": [f"liar.{d} not confirmed (...)"],
+                f"{net}.2": [f"other.{d} not confirmed (...)", f"good.{d} confirmed"],
+                f"{net}.3": ["no PTR record (NODATA)"],
+                f"{net}.6": ["no PTR record (NXDOMAIN)"],
+                f"{net}.8": [f"gone.{d} not confirmed (...)"]}
+    return records, {a: sorted(f"{a} {v}" for v in vs) for a, vs in verdicts.items()}, \
+        f"{net}.9"
+
+
+def verdict_lines(stdout):
+    """reverse_check.py's lines, sorted, with the reason of `not confirmed (...)` left out."""
+    return sorted(re.sub(r" not confirmed \(.+\)$", " not confirmed (...)", line)
+                  for line in stdout.splitlines())
 
 
 @pytest.mark.exercise(2)
-def test_reverse_check_unknown_address(run, capture, program, topology):
-    known = set(reverse_names(topology))
-    address = next(a for a in (f"10.254.{i}.254" for i in range(256)) if a not in known)
-    with capture("isp", facing="backbone", filter="udp port 53") as cap:
-        result = run("h3", *program("reverse_check.py"), address)
-    assert f"{address} no PTR record (NXDOMAIN)" in result.stdout.splitlines(), shown(result)
-    assert result.status == 1 and "Traceback" not in result.stderr, \
-        f"an address without a name is not confirmed: exit 1, no traceback{shown(result)}"
-    ptr = ipaddress.ip_address(address).reverse_pointer
-    assert any(m.rcode == NXDOMAIN for _, m in answers(cap, ptr, "PTR"))
+def test_reverse_check_against_a_lying_zone(run, serve, program, lab_file, topology):
+    """Reverse records that lie, several PTR names, NODATA and NXDOMAIN, and a question the
+    server never answers: only a check that compares addresses on the wire passes."""
+    records, expected, slow = lying_zone()
+    ptr_of_slow = ipaddress.ip_address(slow).reverse_pointer + "."
+    with own_zone(serve, lab_file, records, drop=[f"{ptr_of_slow} PTR"]) as server:
+        result, timed_out = run_all(
+            run, "h1", [*program("reverse_check.py"), *zone_server_options(topology)],
+            tuple(expected), ("--timeout", "0.5", slow))
+        questions = asked(server)
+    wanted = sorted(line for verdict in expected.values() for line in verdict)
+    assert verdict_lines(result.stdout) == wanted, (
+        f"reverse_check.py {' '.join(expected)}, with the zone{indented(records)}\nshould print "
+        f"these lines (in any order){indented(wanted)}{shown(result)}")
+    assert result.status == 1 and not result.stderr, \
+        f"not every address is confirmed: exit status 1, nothing on stderr{shown(result)}"
+    clean_failure(timed_out, f"reverse_check.py --timeout 0.5 {slow} (its PTR query is never "
+                  "answered): the program must say the server did not answer", "no answer")
+    assert "NXDOMAIN" not in timed_out.stdout, \
+        f"no answer is not NXDOMAIN{shown(timed_out)}"
+    names = {m[1].lower() for line in wanted if (m := re.match(r"\S+ (\S+\.) ", line))}
+    missing = {(n, "A") for n in names} - questions
+    assert not missing, (f"each PTR name must be confirmed by an A query to the server given "
+                         f"(--server); never asked: {sorted(missing)}")
