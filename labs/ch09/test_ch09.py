@@ -12,7 +12,7 @@ import json
 import random
 import re
 from typing import NamedTuple
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import pytest
 
@@ -302,13 +302,14 @@ def test_ex2_cookies_stay_with_their_host(run, program, capture):
 # --- Exercise 3: a redirect follower that knows its methods ---------------------------------
 
 def chain(statuses, final, start=f"http://{WWW}"):
-    """A URL that httpbin redirects with each status in turn, to `final`; every other hop's
-    Location is relative, the others absolute."""
+    """A URL that httpbin redirects with each status in turn, to `final` (a path relative to
+    the server's root, with no leading /); every other Location is relative like it, the
+    others absolute URLs."""
     location = final
     for i, status in reversed(list(enumerate(statuses))):
-        target = location if i % 2 or location.startswith("http") else f"http://{WWW}{location}"
-        location = f"/redirect-to?url={quote(target, safe='')}&status_code={status}"
-    return start + location
+        target = location if i % 2 else urljoin(f"http://{WWW}/", location)
+        location = f"redirect-to?url={quote(target, safe='')}&status_code={status}"
+    return f"{start}/{location}"
 
 
 def methods(method, statuses):
@@ -321,9 +322,9 @@ def methods(method, statuses):
     return out, body
 
 
-def redirected(run, program, capture, method, statuses, *options, start=f"http://{WWW}"):
+def redirected(run, program, capture, method, statuses, *options):
     word, data = token(), token()
-    url = chain(statuses, f"/anything/{word}", start)
+    url = chain(statuses, f"anything/{word}")
     with capture(**CAPTURE) as cap:
         result = run(CLIENT, *program("redirect_client.py"), method, url, "--data", data,
                      *options)
@@ -355,7 +356,7 @@ def test_ex3_each_status_gets_its_method(run, program, capture, method, first):
 def test_ex3_relative_and_to_another_host(run, program, capture):
     word, data = token(), token()
     final = f"https://{WWW}/anything/{word}"
-    hop = f"/redirect-to?url={quote(final, safe='')}&status_code=307"   # relative
+    hop = f"redirect-to?url={quote(final, safe='')}&status_code=307"   # relative to the path
     url = f"http://{WWW_ADDRESS}/redirect-to?url={quote(hop, safe='')}&status_code=308"
     with capture(**CAPTURE) as cap:
         result = run(CLIENT, *program("redirect_client.py"), "POST", url, "--data", data)
