@@ -6,6 +6,7 @@ and the client's send blocks too. Nobody reads, nobody moves: after a few second
 progress each side gives up and says so. nodeadlock_client.py (Exercise 2) is the fix.
 """
 import argparse
+import functools
 import socket
 import time
 
@@ -13,8 +14,8 @@ import labkit
 from tcpkit import digest, echo_client, listen, serve_forever, small_buffers
 
 PORT = 3001
-STALL = 3.0   # seconds without progress that count as a deadlock
-SERVER_STALL = 5.0
+STALL = 3.0   # seconds without progress that count as a deadlock (the client's --stall)
+SERVER_STALL = 5.0   # longer: the client, which sees the deadlock, gives up first
 
 
 def echo_upper(conn, peer):
@@ -34,16 +35,16 @@ def echo_upper(conn, peer):
     conn.shutdown(socket.SHUT_WR)   # all echoed: tell the client there is no more
 
 
-def send_then_read(sock, data):
+def send_then_read(sock, data, stall=STALL):
     """The naive client: sendall first, read afterwards. Returns what it read."""
     sent, start = 0, time.monotonic()
-    sock.settimeout(STALL)
+    sock.settimeout(stall)
     try:
         for sent in range(0, len(data), 65536):
             sock.sendall(data[sent:sent + 65536])
     except TimeoutError:
         labkit.fail(f"deadlock: neither side is reading (sent about {sent} of {len(data)} "
-                    f"bytes, no progress for {STALL:.0f} s after "
+                    f"bytes, no progress for {stall:g} s after "
                     f"{time.monotonic() - start:.1f} s)")
     sock.shutdown(socket.SHUT_WR)
     received = b""
@@ -60,13 +61,18 @@ def main():
                         help="default %(default)s")
     parser.add_argument("--size", type=labkit.positive, default=4_000_000,
                         help="bytes the client sends")
+    parser.add_argument("--stall", type=labkit.seconds, default=STALL,
+                        help="the client's seconds without progress before it gives up "
+                             "(default %(default)s; the server gives up after "
+                             f"{SERVER_STALL:g})")
     args = parser.parse_args()
     if args.role == "server":
         sock = listen("", args.port)
         small_buffers(sock)   # accepted sockets inherit the listening socket's buffers
         serve_forever(sock, echo_upper)
         return
-    echo_client(args.host, args.port, args.size, send_then_read)
+    echo_client(args.host, args.port, args.size,
+                functools.partial(send_then_read, stall=args.stall))
 
 
 if __name__ == "__main__":
