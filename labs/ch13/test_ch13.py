@@ -285,8 +285,9 @@ def test_submission_refuses_an_impostor(run, serve, program, lab_file, capture, 
 
 
 @pytest.mark.exercise(1)
-def test_submission_refuses_a_server_without_starttls(run, program, capture):
-    """Port 2525 offers AUTH but no STARTTLS: the client must stop before AUTH."""
+def test_submission_refuses_a_server_without_starttls(run, program, capture, mailbox):
+    """Port 2525 offers AUTH but no STARTTLS: the client must stop before AUTH (a wrong
+    client delivers a message there: mailbox restores the seed)."""
     with capture("example", facing="mail", filter=f"tcp port {INSECURE_PORT}") as cap:
         result = run("h1", *program("submit.py"), MAIL, "--port", str(INSECURE_PORT),
                      "--subject", token())
