@@ -1,0 +1,11 @@
+"""Exercise 2, wrong: takes every part with a filename for an attachment (inline images too)."""
+
+
+def attachments(message):
+    return [(part.get_filename(), part.get_content_type(), part.get_payload(decode=True))
+            for part in message.walk() if part.get_filename()]
+
+
+def body_text(message):
+    body = message.get_body(preferencelist=("plain", "html"))
+    return None if body is None else body.get_content()
