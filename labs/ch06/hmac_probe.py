@@ -48,7 +48,10 @@ def main():
     for length in range(args.longest + 1):
         if length == RIGHT:
             continue
-        verdict, challenge = try_length(args.host, args.port, args.key.encode(), length)
+        try:
+            verdict, challenge = try_length(args.host, args.port, args.key.encode(), length)
+        except (EOFError, ValueError) as exc:   # no challenge, or not hex
+            labkit.fail(f"{args.host}:{args.port}, trying length {length}: {exc}")
         print(f"{length} {verdict} {challenge}", flush=True)
         if verdict == "ACCEPTED":
             accepted.append(length)
