@@ -1,5 +1,4 @@
-"""Exercise 2, wrong: asks for a client certificate but serves clients without one
-(CERT_OPTIONAL)."""
+"""Exercise 2, wrong: serves clients without a certificate (CERT_OPTIONAL)."""
 import ssl
 
 import tlslab

@@ -1,5 +1,7 @@
-"""Exercise 4, wrong: challenges never repeat, but anyone can predict the next one (a
-counter), so an answer for it can be obtained in advance."""
+"""Exercise 4, wrong: challenges from a counter: they never repeat, but are predictable.
+
+Challenges never repeat, but anyone can predict the next one (a counter), so an answer for
+it can be obtained in advance."""
 import hashlib
 import hmac
 import itertools

@@ -1,5 +1,7 @@
-"""Exercise 1, wrong: a cheat, no connection at all; answers from a table of the names
-the lab's www certificate is known to carry."""
+"""Exercise 1, wrong: a cheat, no connection; answers from a table of www's names.
+
+A cheat, no connection at all; answers from a table of the names the lab's www certificate
+is known to carry."""
 import ssl
 
 KNOWN = {"www.example.com": ["www.example.com", "www"], "www": ["www.example.com", "www"]}

@@ -1,5 +1,6 @@
-"""Exercise 4, wrong: the same random-looking challenge every time, so a recorded answer
-can be replayed."""
+"""Exercise 4, wrong: the same challenge every time, so a recorded answer replays.
+
+The same random-looking challenge every time, so a recorded answer can be replayed."""
 import hashlib
 import hmac
 

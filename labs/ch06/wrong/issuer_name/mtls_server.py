@@ -1,4 +1,4 @@
-"""Exercise 2, wrong: names the caller after the certificate's issuer, not its subject."""
+"""Exercise 2, wrong: names the caller after the certificate's issuer."""
 import ssl
 
 

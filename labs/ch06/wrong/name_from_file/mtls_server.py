@@ -1,5 +1,7 @@
-"""Exercise 2, wrong: names the caller from the student certificate FILE on the server,
-not from the certificate the connecting client presented."""
+"""Exercise 2, wrong: names the caller from the certificate FILE, not the client.
+
+Names the caller from the student certificate FILE on the server, not from the certificate
+the connecting client presented."""
 import ssl
 
 import tlslab

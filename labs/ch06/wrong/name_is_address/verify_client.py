@@ -1,5 +1,7 @@
-"""Exercise 1, wrong: checks the certificate against the address it connects to, not the
-host it was asked for (server_hostname=address or host)."""
+"""Exercise 1, wrong: checks the certificate for the address dialled, not the host.
+
+Checks the certificate against the address it connects to, not the host it was asked for
+(server_hostname=address or host)."""
 import socket
 import ssl
 

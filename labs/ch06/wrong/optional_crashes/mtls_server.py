@@ -1,5 +1,7 @@
-"""Exercise 2, wrong: CERT_OPTIONAL, and client_identity() crashes the whole server on the
-first client without a certificate (getpeercert() is None then)."""
+"""Exercise 2, wrong: CERT_OPTIONAL; a client without a certificate kills the server.
+
+CERT_OPTIONAL, and client_identity() crashes the whole server on the first client without a
+certificate (getpeercert() is None then)."""
 import ssl
 
 import tlslab

@@ -1,5 +1,7 @@
-"""Exercise 1, wrong: its own name check compares host with the DNS names only, so a
-certificate that names the address it was asked for is refused."""
+"""Exercise 1, wrong: its own name check knows DNS names only, not addresses.
+
+Its own name check compares host with the DNS names only, so a certificate that names the
+address it was asked for is refused."""
 import socket
 import ssl
 

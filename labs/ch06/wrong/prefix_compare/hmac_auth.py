@@ -1,5 +1,7 @@
-"""Exercise 4, wrong: compares only as many bytes as the client sent, so an empty (or
-short) response from a client without the key is accepted."""
+"""Exercise 4, wrong: compares only as many bytes as sent: an empty response passes.
+
+Compares only as many bytes as the client sent, so an empty (or short) response from a
+client without the key is accepted."""
 import hashlib
 import hmac
 import secrets

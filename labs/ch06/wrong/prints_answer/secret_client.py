@@ -1,5 +1,7 @@
-"""Exercise 3, wrong: prints the server's answer, and the server echoes: the secret ends up
-on the screen (and in any log of the program's output)."""
+"""Exercise 3, wrong: prints the server's echo, so the secret is in its output.
+
+Prints the server's answer, and the server echoes: the secret ends up on the screen (and in
+any log of the program's output)."""
 import socket
 import ssl
 

@@ -1,5 +1,6 @@
-"""Exercise 4, wrong: a debugging line left in prints the key (and the expected answer)
-into the program's output."""
+"""Exercise 4, wrong: a debugging line left in prints the key into the server's output.
+
+A debugging line left in prints the key (and the expected answer) into the program's output."""
 import hashlib
 import hmac
 import secrets

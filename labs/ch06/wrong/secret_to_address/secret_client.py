@@ -1,5 +1,7 @@
-"""Exercise 3, wrong: checks the certificate against the address it connects to, not the
-host it was asked for, so a lab certificate naming that address gets the secret."""
+"""Exercise 3, wrong: checks the certificate for the address dialled, not the host.
+
+Checks the certificate against the address it connects to, not the host it was asked for, so
+a lab certificate naming that address gets the secret."""
 import socket
 import ssl
 

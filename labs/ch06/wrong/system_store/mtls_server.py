@@ -1,5 +1,7 @@
-"""Exercise 2, wrong: trusts every CA of the system store for client certificates and
-ignores client_ca (it works only because the lab CA happens to be in the store)."""
+"""Exercise 2, wrong: trusts the system store for clients and ignores client_ca.
+
+Trusts every CA of the system store for client certificates and ignores client_ca (it works
+only because the lab CA happens to be in the store)."""
 import ssl
 
 import tlslab

@@ -1,5 +1,7 @@
-"""Exercise 4, wrong: looks only at the first 32 bytes of the response, so the right answer
-followed by anything is accepted."""
+"""Exercise 4, wrong: reads only the first 32 bytes: the right answer plus junk passes.
+
+Looks only at the first 32 bytes of the response, so the right answer followed by anything
+is accepted."""
 import hashlib
 import hmac
 import secrets
