@@ -86,6 +86,9 @@ def listening(host: str, port: int, proto: str = "tcp") -> bool:
 @contextmanager
 def serve(host: str, *argv: str, port: int, proto: str = "tcp", timeout: float = 10):
     """Start argv on host, wait until it listens on port, and always stop it afterwards."""
+    if listening(host, port, proto):   # else the old one would answer in the new one's place
+        raise AssertionError(f"something already listens on {proto} port {port} on {host} "
+                             "(a server left over from another run?): stop it first")
     server = Server(host, argv)
     try:
         deadline = time.monotonic() + timeout

@@ -59,7 +59,8 @@ def positive(text: str) -> int:
 
 
 def main(program: Callable[[], object]) -> None:
-    """Run program(): Ctrl-C ends it quietly, an unfinished exercise and an OSError in one line."""
+    """Run program(): Ctrl-C ends it quietly; an unfinished exercise, an OSError or an
+    EOFError ends in one line."""
     try:
         program()
     except KeyboardInterrupt:
@@ -72,6 +73,8 @@ def main(program: Callable[[], object]) -> None:
         sys.exit(NOT_DONE)
     except OSError as exc:
         fail(exc.strerror or str(exc))
+    except EOFError as exc:   # a peer that closed in the middle of a message
+        fail(str(exc) or "the other side closed the connection")
 
 
 def answer(name: str):

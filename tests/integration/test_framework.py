@@ -96,3 +96,12 @@ def test_delay_is_skipped_with_the_reason_where_netem_is_missing(run, impair):
         with pytest.raises(pytest.skip.Exception, match="no netem"):
             with impair("isp", "backbone", delay="50ms"):
                 pass
+
+
+def test_serve_refuses_a_port_that_something_already_listens_on(serve):
+    argv = ("python3", "-c", "import socket, time; s = socket.create_server(('', 9097)); "
+            "time.sleep(60)")
+    with serve("www", *argv, port=9097):
+        with pytest.raises(AssertionError, match="already listens on tcp port 9097 on www"):
+            with serve("www", *argv, port=9097):
+                pass

@@ -96,6 +96,16 @@ def test_answers_come_from_the_folder_the_grader_names(chapter):
     assert result.returncode == 1 and "wrong/none/echo_client.py is missing" in result.stderr
 
 
+def test_a_peer_closing_mid_message_is_one_line(tmp_path):
+    program = tmp_path / "p.py"
+    program.write_text("import labkit\n\ndef main():\n    raise EOFError('closed after 3 of 9 "
+                       "bytes')\n\nlabkit.main(main)\n")
+    env = {**os.environ, "PYTHONPATH": str(LIB), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run([sys.executable, str(program)], capture_output=True, text=True,
+                          env=env, timeout=30)
+    assert (done.returncode, done.stderr) == (1, "p.py: closed after 3 of 9 bytes\n")
+
+
 def test_bad_arguments_are_usage_errors(chapter):
     result = program(chapter, "127.0.0.1", "x", "--port", "70000")
     assert result.returncode == 2 and "'70000' is not a port number" in result.stderr
