@@ -170,7 +170,10 @@ def examine(args, topo):
     missed = 0
     for folder in folders:
         for wrong in labs.wrong_answers(folder):
-            failed = labs.grade(folder, wrong)
+            try:
+                failed = labs.grade(folder, wrong)
+            except ValueError as e:
+                raise PlaygroundError(str(e)) from None
             missed += not failed
             print(f"{folder.name} exercise {wrong.exercise} {wrong.folder.name}: "
                   f"{'caught by ' + ', '.join(failed) if failed else 'MISSED'} "

@@ -248,15 +248,19 @@ def _ints(node, value):
 
 
 def grade(folder: Path, wrong: Wrong) -> list[str]:
-    """The tests of the wrong solution's exercise that fail on it (none: it was missed)."""
+    """The tests of the wrong solution's exercise that fail on it (none: it was missed);
+    ValueError when the grader did not run at all."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.xml"
-        subprocess.run([sys.executable, "-m", "pytest", str(folder), "-q",
-                        "--answers", str(wrong.folder.relative_to(folder)),
-                        "--exercise", str(wrong.exercise), f"--junitxml={report}"],
-                       cwd=ROOT, capture_output=True, text=True)
-        if not report.exists():
-            return []
-        cases = ElementTree.parse(report).getroot().iter("testcase")
+        done = subprocess.run([sys.executable, "-m", "pytest", str(folder), "-q",
+                               "--answers", str(wrong.folder.relative_to(folder)),
+                               "--exercise", str(wrong.exercise), f"--junitxml={report}"],
+                              cwd=ROOT, capture_output=True, text=True)
+        cases = list(ElementTree.parse(report).getroot().iter("testcase")) \
+            if report.exists() else []
+        if not cases:
+            said = (done.stdout + done.stderr).strip().splitlines() or ["no output"]
+            raise ValueError(f"{folder.name}: the grader ran no test for exercise "
+                             f"{wrong.exercise}: {said[-1]}")
         return [case.get("name") for case in cases
                 if case.find("failure") is not None or case.find("error") is not None]
