@@ -3,7 +3,6 @@
 Bound to 127.0.0.1 it is reachable only from the same host: a SYN from elsewhere is answered
 with a RST ("connection refused"). Bound to 0.0.0.0 (every interface) anyone can connect.
 """
-import argparse
 import socket
 
 import labkit
@@ -19,13 +18,9 @@ def greet(conn, peer):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("role", choices=["server", "client"])
-    parser.add_argument("host", nargs="?", default="www", help="server host (client only)")
+    parser = labkit.roles(__doc__, PORT, host="www")
     parser.add_argument("--bind", default="127.0.0.1", help="server address (default %(default)s)")
-    parser.add_argument("--port", type=labkit.port, default=PORT,
-                        help="default %(default)s")
-    args = parser.parse_args()
+    args = labkit.parse_roles(parser)
     if args.role == "server":
         serve_forever(listen(args.bind, args.port), greet)
         return

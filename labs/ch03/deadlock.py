@@ -5,7 +5,6 @@ on the wire) the server's sendall() blocks, so it stops reading; its own receive
 and the client's send blocks too. Nobody reads, nobody moves: after a few seconds without
 progress each side gives up and says so. nodeadlock_client.py (Exercise 2) is the fix.
 """
-import argparse
 import functools
 import socket
 import time
@@ -54,18 +53,14 @@ def send_then_read(sock, data, stall=STALL):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("role", choices=["server", "client"])
-    parser.add_argument("host", nargs="?", default="www", help="server host (client only)")
-    parser.add_argument("--port", type=labkit.port, default=PORT,
-                        help="default %(default)s")
+    parser = labkit.roles(__doc__, PORT, host="www")
     parser.add_argument("--size", type=labkit.positive, default=4_000_000,
                         help="bytes the client sends")
     parser.add_argument("--stall", type=labkit.seconds, default=STALL,
                         help="the client's seconds without progress before it gives up "
                              "(default %(default)s; the server gives up after "
                              f"{SERVER_STALL:g})")
-    args = parser.parse_args()
+    args = labkit.parse_roles(parser)
     if args.role == "server":
         sock = listen("", args.port)
         small_buffers(sock)   # accepted sockets inherit the listening socket's buffers

@@ -4,7 +4,6 @@ The server cannot answer before it has everything, and it knows it has everythin
 it reads EOF. shutdown(SHUT_WR) sends that EOF (a FIN) while the client's side stays open
 for reading, so the answer still arrives after the client's FIN.
 """
-import argparse
 import socket
 import sys
 
@@ -33,12 +32,8 @@ def ask(host, port, text):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("role", choices=["server", "client"])
-    parser.add_argument("host", nargs="?", default="www", help="server host (client only)")
-    parser.add_argument("--port", type=labkit.port, default=PORT,
-                        help="default %(default)s")
-    args = parser.parse_args()
+    parser = labkit.roles(__doc__, PORT, host="www")
+    args = labkit.parse_roles(parser)
     if args.role == "server":
         serve_forever(listen("", args.port), count)
         return

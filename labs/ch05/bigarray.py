@@ -8,7 +8,6 @@ The header is 9 bytes in network byte order (struct '!Qc': the element count and
 byte order, b'<' or b'>'); the array follows in the SENDER's byte order, raw, and the receiver
 swaps it if its own order differs. The server answers with the sum it computed ('!d').
 """
-import argparse
 import array
 import socket
 import struct
@@ -25,18 +24,10 @@ MAX_COUNT = 50_000_000   # 400 MB: refuse a header that asks for more memory tha
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("role", choices=["server", "client"])
-    parser.add_argument("host", nargs="?", help="the server to connect to (client only)")
+    parser = labkit.roles(__doc__, PORT, timeout=30.0)
     parser.add_argument("--count", type=int, default=1_000_000,
                         help="client: how many doubles to send (default 1000000)")
-    parser.add_argument("--port", type=labkit.port, default=PORT,
-                        help=f"TCP port (default {PORT})")
-    parser.add_argument("--timeout", type=labkit.seconds, default=30.0,
-                        help="client timeout, seconds")
-    args = parser.parse_intermixed_args()
-    if args.role == "client" and not args.host:
-        parser.error("the client needs the server's host name")
+    args = labkit.parse_roles(parser)
     if not 0 <= args.count <= MAX_COUNT:
         parser.error(f"--count must be between 0 and {MAX_COUNT}")
     return args

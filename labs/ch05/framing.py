@@ -11,7 +11,6 @@ until end-of-file, answers, and closes in turn (another FIN). One message per di
 delim: each message ends with a newline, so one connection carries many; a message may not
 contain the delimiter itself.
 """
-import argparse
 import socket
 
 import labkit
@@ -21,18 +20,10 @@ PORT = 5000
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("role", choices=["server", "client"])
-    parser.add_argument("host", nargs="?", help="the server to connect to (client only)")
+    parser = labkit.roles(__doc__, PORT, timeout=10.0)
     parser.add_argument("messages", nargs="*", help="messages to send (client only)")
     parser.add_argument("--mode", choices=["close", "delim"], default="close")
-    parser.add_argument("--port", type=labkit.port, default=PORT,
-                        help=f"TCP port (default {PORT})")
-    parser.add_argument("--timeout", type=labkit.seconds, default=10.0,
-                        help="client timeout, seconds")
-    args = parser.parse_intermixed_args()   # options may come after the host
-    if args.role == "client" and not args.host:
-        parser.error("the client needs the server's host name")
+    args = labkit.parse_roles(parser)
     if args.role == "client" and any("\n" in m for m in args.messages) and args.mode == "delim":
         parser.error("with --mode delim a message cannot contain the delimiter (newline)")
     return args

@@ -78,19 +78,11 @@ def sizes(text):
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("role", choices=["server", "client"])
-    parser.add_argument("host", nargs="?", help="the server to connect to (client only)")
+    parser = labkit.roles(__doc__, PORT, timeout=10.0)
     parser.add_argument("messages", nargs="*", help="client: text messages to send")
     parser.add_argument("--sizes", type=sizes, default=[], help="client: also send "
                         "generated messages of these sizes, e.g. 1,1500,70000")
-    parser.add_argument("--port", type=labkit.port, default=PORT,
-                        help=f"TCP port (default {PORT})")
-    parser.add_argument("--timeout", type=labkit.seconds, default=10.0,
-                        help="client timeout, seconds")
-    args = parser.parse_intermixed_args()
-    if args.role == "client" and not args.host:
-        parser.error("the client needs the server's host name")
+    args = labkit.parse_roles(parser)
     if args.role == "client" and "" in args.messages:
         parser.error("an empty message would mean 'end of messages'")
     return args

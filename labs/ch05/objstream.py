@@ -12,7 +12,6 @@ the receiver run any code. json: objects sent back to back with no separator;
 JSONDecoder.raw_decode() says where each one ends. zlib: a compressed stream carries its own
 end marker; after it, decompressobj().unused_data holds whatever followed (here a trailer).
 """
-import argparse
 import codecs
 import json
 import pickle
@@ -28,20 +27,12 @@ TRAILER = b"END OF STREAM\n"
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("role", choices=["server", "client"])
-    parser.add_argument("host", nargs="?", help="the server to connect to (client only)")
+    parser = labkit.roles(__doc__, PORT, timeout=10.0)
     parser.add_argument("--format", choices=FORMATS, default="json", help="client: which "
                         "encoding to ask the server for (default json)")
     parser.add_argument("--count", type=labkit.positive, default=5,
                         help="server: records per stream")
-    parser.add_argument("--port", type=labkit.port, default=PORT,
-                        help=f"TCP port (default {PORT})")
-    parser.add_argument("--timeout", type=labkit.seconds, default=10.0,
-                        help="client timeout, seconds")
-    args = parser.parse_intermixed_args()
-    if args.role == "client" and not args.host:
-        parser.error("the client needs the server's host name")
+    args = labkit.parse_roles(parser)
     return args
 
 

@@ -2,7 +2,8 @@
 socket calls they teach. On every host's PYTHONPATH (the base image sets it), so a program
 says `import labkit` and nothing more.
 
-- argument types: port, seconds, positive
+- arguments: the types port, seconds, positive; roles() and parse_roles() for programs
+  that are a server or its client
 - one-line error exits: fail("...") prints `PROGRAM: ...` on stderr and exits non-zero;
   main(...) runs a program so that Ctrl-C, socket errors and unfinished exercises end in one
   line, never a traceback
@@ -56,6 +57,31 @@ def positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
     return int(text)
+
+
+def roles(description: str, default_port: int, host: str | None = None,
+          timeout: float | None = None) -> argparse.ArgumentParser:
+    """The arguments of a program that is a server or a client of one: ROLE, HOST (where the
+    client connects; `host` is its default), --port and, with a timeout, --timeout. Add the
+    program's own, then call parse_roles()."""
+    parser = argparse.ArgumentParser(description=description.strip().splitlines()[0])
+    parser.add_argument("role", choices=["server", "client"])
+    parser.add_argument("host", nargs="?", default=host,
+                        help="the server to connect to (client only)")
+    parser.add_argument("--port", type=port, default=default_port,
+                        help=f"the server's port (default {default_port})")
+    if timeout is not None:
+        parser.add_argument("--timeout", type=seconds, default=timeout,
+                            help=f"client: seconds to wait (default {timeout:g})")
+    return parser
+
+
+def parse_roles(parser: argparse.ArgumentParser) -> argparse.Namespace:
+    """The arguments, options anywhere; a client must be told its server."""
+    args = parser.parse_intermixed_args()
+    if args.role == "client" and not args.host:
+        parser.error("the client needs the server's host name")
+    return args
 
 
 def main(program: Callable[[], object]) -> None:
