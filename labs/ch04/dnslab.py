@@ -37,6 +37,16 @@ def server_address(server):
         labkit.fail(f"cannot find DNS server {server!r}: {exc.strerror}")
 
 
+def add_server_options(parser):
+    """--server, --port and --timeout: which DNS server the exercise programs ask, and how
+    long they wait (the lab DNS by default; the grader's own zone server otherwise)."""
+    parser.add_argument("--server", help="DNS server name or address "
+                                         "(default: the lab DNS of /etc/resolv.conf)")
+    parser.add_argument("--port", type=labkit.port, default=53, help="its port (default 53)")
+    parser.add_argument("--timeout", type=labkit.seconds, default=5.0,
+                        help="seconds to wait for each name")
+
+
 def stub_resolver(server, port, timeout):
     """A resolver that asks one server (None: the lab DNS of /etc/resolv.conf) on port,
     giving up after timeout seconds for each name."""

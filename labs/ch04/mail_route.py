@@ -19,7 +19,7 @@ import dns.name
 import dns.resolver
 
 import labkit
-from dnslab import NoMailHost, stub_resolver
+from dnslab import NoMailHost, add_server_options, stub_resolver
 
 mail_targets = labkit.answer("mail_route").mail_targets
 NXDOMAIN_STATUS, NODATA_STATUS = 2, 4   # 3 is labkit's "exercise not done yet"
@@ -28,11 +28,7 @@ NXDOMAIN_STATUS, NODATA_STATUS = 2, 4   # 3 is labkit's "exercise not done yet"
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("domain", help="the mail domain (the part after @), taken as absolute")
-    parser.add_argument("--server", help="DNS server name or address "
-                                         "(default: the lab DNS of /etc/resolv.conf)")
-    parser.add_argument("--port", type=labkit.port, default=53, help="its port (default 53)")
-    parser.add_argument("--timeout", type=labkit.seconds, default=5.0,
-                        help="seconds to wait for each name")
+    add_server_options(parser)
     return parser.parse_args()
 
 

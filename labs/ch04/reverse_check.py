@@ -17,7 +17,7 @@ import dns.exception
 import dns.resolver
 
 import labkit
-from dnslab import stub_resolver
+from dnslab import add_server_options, stub_resolver
 
 check = labkit.answer("reverse_check").check
 
@@ -26,11 +26,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("addresses", nargs="+", metavar="ADDRESS", type=ipv4,
                         help="IPv4 addresses")
-    parser.add_argument("--server", help="DNS server name or address "
-                                         "(default: the lab DNS of /etc/resolv.conf)")
-    parser.add_argument("--port", type=labkit.port, default=53, help="its port (default 53)")
-    parser.add_argument("--timeout", type=labkit.seconds, default=5.0,
-                        help="seconds to wait for each name")
+    add_server_options(parser)
     return parser.parse_args()
 
 
