@@ -1,0 +1,21 @@
+"""Exercise 4, wrong: lets AuthenticationError out of accept(), so one wrong key stops the
+server for everyone."""
+import threading
+from multiprocessing.connection import Listener
+
+
+def serve(port, authkey, handle):
+    with Listener(("", port), authkey=authkey) as listener:
+        while True:
+            conn = listener.accept()
+            threading.Thread(target=_answer, args=(conn, handle), daemon=True).start()
+
+
+def _answer(conn, handle):
+    with conn:
+        while True:
+            try:
+                request = conn.recv()
+            except (EOFError, ConnectionError):
+                return
+            conn.send(handle(request))

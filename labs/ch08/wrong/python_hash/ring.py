@@ -1,0 +1,12 @@
+"""Exercise 2, wrong: a ring of Python's hash(), which is salted anew in every process, so
+the next run puts the keys elsewhere."""
+import bisect
+
+
+def build_ring(servers):
+    return sorted((hash(f"{server}#{i}"), server) for server in servers for i in range(160))
+
+
+def server_for(ring, key):
+    points = [p for p, _ in ring]
+    return ring[bisect.bisect_left(points, hash(key)) % len(ring)][1]
