@@ -1,0 +1,17 @@
+"""Exercise 3, wrong: takes "at most max_bytes" as "less than", leaving a message of exactly the limit."""
+import os
+
+
+def download_and_delete(connect, folder, max_bytes):
+    pop = connect()
+    saved = []
+    for entry in pop.list()[1]:
+        number, size = (int(word) for word in entry.split())
+        if size < max_bytes:
+            path = os.path.join(folder, f"{number}.eml")
+            with open(path, "wb") as f:
+                f.write(b"\r\n".join(pop.retr(number)[1]) + b"\r\n")
+            pop.dele(number)
+            saved.append(path)
+    pop.quit()
+    return saved

@@ -1,0 +1,16 @@
+"""Exercise 1, wrong: measures each message by reading it (RETR), which marks it seen and
+counts the lines without their CRLF."""
+import poplib
+import ssl
+
+
+def open_mailbox(host, port, user, password):
+    pop = poplib.POP3_SSL(host, port, context=ssl.create_default_context(), timeout=10)
+    pop.user(user)
+    pop.pass_(password)
+    return pop
+
+
+def message_sizes(pop):
+    count, _ = pop.stat()
+    return {n: sum(len(line) for line in pop.retr(n)[1]) for n in range(1, count + 1)}
