@@ -7,7 +7,6 @@ valid certificate is refused (logged) and the server carries on with the next on
 The context and the identity are mtls_context() and client_identity(), the student's, in
 exercises/mtls_server.py."""
 
-import argparse
 import ssl
 
 import labkit
@@ -25,12 +24,7 @@ def greet(tls, where):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
-    parser.add_argument("--port", type=labkit.port, default=6020,
-                        help="TCP port (default: 6020)")
-    parser.add_argument("--cert", default=tlslab.SERVER_CERT, help="server certificate (PEM)")
-    parser.add_argument("--key", default=tlslab.SERVER_KEY, help="its private key (PEM)")
+    parser = tlslab.server_parser(__doc__.splitlines()[0], 6020)
     parser.add_argument("--client-ca", default=tlslab.CA_FILE,
                         help="CA that client certificates must be signed by (default: the lab CA)")
     args = parser.parse_args()

@@ -3,7 +3,6 @@
 Each client sends one line; the server prints it (so you can see what arrived) and answers
 "echo: LINE". Handshake failures are reported and the server keeps serving."""
 
-import argparse
 
 import labkit
 import tlslab
@@ -17,12 +16,7 @@ def answer(tls, where):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
-    parser.add_argument("--port", type=labkit.port, default=6000,
-                        help="TCP port (default: 6000)")
-    parser.add_argument("--cert", default=tlslab.SERVER_CERT, help="certificate (PEM)")
-    parser.add_argument("--key", default=tlslab.SERVER_KEY, help="private key (PEM)")
+    parser = tlslab.server_parser(__doc__.splitlines()[0], 6000)
     parser.add_argument("--count", type=int, default=0,
                         help="stop after this many connections (default: never)")
     args = parser.parse_args()

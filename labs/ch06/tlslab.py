@@ -31,6 +31,17 @@ def client_parser(description, default_port):
     return parser
 
 
+def server_parser(description, default_port):
+    """The arguments of a server of this chapter: --host, --port, --cert and --key."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
+    parser.add_argument("--port", type=labkit.port, default=default_port,
+                        help=f"TCP port (default: {default_port})")
+    parser.add_argument("--cert", default=SERVER_CERT, help="server certificate (PEM)")
+    parser.add_argument("--key", default=SERVER_KEY, help="its private key (PEM)")
+    return parser
+
+
 def explain(exc):
     """One line saying why a connection or handshake failed (no traceback)."""
     if isinstance(exc, ssl.SSLCertVerificationError):
