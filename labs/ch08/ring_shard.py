@@ -41,10 +41,10 @@ def main() -> None:
         counts[server] += 1
         if args.action == "store" and not clients[server].set(key, i):
             labkit.fail(f"{server} did not store {key}")
-        found = {"store": "", "map": "",
-                 "check": " hit" if clients.get(server) and
-                 clients[server].get(key) == i else " miss"}[args.action]
-        print(f"{key} {server}{found}")
+        if args.action == "check":
+            print(key, server, "hit" if clients[server].get(key) == i else "miss")
+        else:
+            print(key, server)
     for server in args.servers:
         print(f"{server}: {counts[server]} keys")
 
