@@ -1,5 +1,4 @@
-"""Exercise 1, wrong: measures each message by reading it (RETR), which marks it seen and
-counts the lines without their CRLF."""
+"""Exercise 1, wrong: sizes measured by RETR, which marks messages seen and drops the CRLFs."""
 import poplib
 import ssl
 

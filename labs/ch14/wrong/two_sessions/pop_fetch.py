@@ -1,5 +1,4 @@
-"""Exercise 3, wrong: downloads in one session and deletes in a second, where mail that
-arrived in between is deleted unsaved."""
+"""Exercise 3, wrong: saves in one session, deletes in a second: mail arriving between is lost."""
 import os
 
 
