@@ -1,0 +1,21 @@
+"""Exercise 1, wrong: a restricted unpickler that forbids os and subprocess but still lets
+the sender call builtins and io (open, eval, exec, ...)."""
+import io
+import pickle
+
+FORBIDDEN = {"os", "posix", "subprocess", "sys", "shutil"}
+
+
+class Careful(pickle.Unpickler):
+    def find_class(self, module, name):
+        if module.split(".")[0] in FORBIDDEN:
+            raise pickle.UnpicklingError(f"{module}.{name} is forbidden")
+        return super().find_class(module, name)
+
+
+def dumps(message):
+    return pickle.dumps(message)
+
+
+def loads(data):
+    return Careful(io.BytesIO(data)).load()

@@ -1,0 +1,10 @@
+"""Exercise 2, wrong: registers every callable attribute by name, _reset and the dunder
+methods included, since register_function does not look at names."""
+
+
+def expose(server, notebook):
+    server.register_introspection_functions()
+    server.register_multicall_functions()
+    for name in dir(notebook):
+        if callable(getattr(notebook, name)) and name not in ("__class__", "__init_subclass__"):
+            server.register_function(getattr(notebook, name), name)
