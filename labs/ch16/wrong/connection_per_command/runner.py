@@ -1,0 +1,28 @@
+"""Exercise 2, wrong: a new SSH connection (and key exchange) for every command, as ssh in a shell loop would"""
+import select
+
+
+def run_all(connect, commands):
+    results = []
+    for command in commands:
+        client = connect()
+        try:
+            results.append(run_one(client, command))
+        finally:
+            client.close()
+    return results
+
+
+def run_one(client, command):
+    _, stdout, _ = client.exec_command(command)
+    channel = stdout.channel
+    out, err = bytearray(), bytearray()
+    # Read both streams as data comes: a stream nobody reads fills the channel's window,
+    # the command stops, and a client waiting on the other stream (or the exit) waits forever.
+    while not channel.eof_received or channel.recv_ready() or channel.recv_stderr_ready():
+        select.select([channel], [], [], 1)
+        while channel.recv_ready():
+            out += channel.recv(32768)
+        while channel.recv_stderr_ready():
+            err += channel.recv_stderr(32768)
+    return command, channel.recv_exit_status(), bytes(out), bytes(err)
