@@ -1,0 +1,19 @@
+"""Exercise 1, wrong: plain SEARCH and FETCH, so it reports sequence numbers as UIDs."""
+import email
+from email import policy
+
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def search(imap, sender, text, since, unseen=False):
+    imap.select("INBOX", readonly=True)
+    day = f"{since.day}-{MONTHS[since.month - 1]}-{since.year}"
+    criteria = ["FROM", f'"{sender}"', "TEXT", f'"{text}"', "SINCE", day]
+    if unseen:
+        criteria.append("UNSEEN")
+    found = []
+    for number in imap.search(None, *criteria)[1][0].split():
+        data = imap.fetch(number, "(BODY.PEEK[HEADER.FIELDS (SUBJECT)])")[1]
+        headers = email.message_from_bytes(data[0][1], policy=policy.default)
+        found.append((int(number), str(headers["Subject"])))
+    return found
