@@ -1,5 +1,6 @@
-"""Exercise 1, wrong: a restricted unpickler that forbids os and subprocess but still lets
-the sender call builtins and io (open, eval, exec, ...)."""
+"""Exercise 1, wrong: an unpickler that forbids os and subprocess but allows io.open.
+
+It still lets the sender call builtins and io (open, eval, exec, ...)."""
 import io
 import pickle
 

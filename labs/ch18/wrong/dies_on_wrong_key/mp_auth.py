@@ -1,5 +1,6 @@
-"""Exercise 4, wrong: the first client with a wrong key raises AuthenticationError out of
-accept(), and the server is gone."""
+"""Exercise 4, wrong: a wrong key's AuthenticationError ends the server.
+
+It escapes accept(), and the server is gone."""
 import threading
 from multiprocessing.connection import Listener
 

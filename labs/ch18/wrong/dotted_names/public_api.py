@@ -1,5 +1,6 @@
-"""Exercise 2, wrong: allow_dotted_names=True, so archive.wipe (and any attribute's
-methods) can be called from the network."""
+"""Exercise 2, wrong: allow_dotted_names=True, so anyone can call archive.wipe.
+
+Any attribute's methods can be called from the network."""
 
 
 def expose(server, notebook):

@@ -1,5 +1,6 @@
-"""Exercise 3, wrong: keeps the results of the calls that worked and drops the Faults, so
-the answers no longer line up with the calls."""
+"""Exercise 3, wrong: drops the Faults, so results no longer line up with calls.
+
+It keeps only the results of the calls that worked."""
 import xmlrpc.client
 
 

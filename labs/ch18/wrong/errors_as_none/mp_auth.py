@@ -1,5 +1,6 @@
-"""Exercise 4, wrong: a function that raises is answered ("ok", None), so the caller gets
-None for 1 / 0 and never hears of the error."""
+"""Exercise 4, wrong: an exception is answered ("ok", None); the error is lost.
+
+The caller gets None for 1 / 0 and never hears of the error."""
 import threading
 from multiprocessing.connection import AuthenticationError, Listener
 

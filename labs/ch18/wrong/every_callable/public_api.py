@@ -1,5 +1,6 @@
-"""Exercise 2, wrong: registers every callable attribute by name, _reset and the dunder
-methods included, since register_function does not look at names."""
+"""Exercise 2, wrong: registers every callable attribute, _reset included.
+
+register_function does not look at names: the dunder methods go too."""
 
 
 def expose(server, notebook):

@@ -1,5 +1,6 @@
-"""Exercise 4, wrong: a Listener without the authkey, so anyone is served and their
-pickles are unpickled."""
+"""Exercise 4, wrong: a Listener without the authkey: anyone's pickles are unpickled.
+
+Anyone is served, and what they send runs."""
 import threading
 from multiprocessing.connection import Listener
 

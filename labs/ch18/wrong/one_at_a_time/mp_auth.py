@@ -1,5 +1,6 @@
-"""Exercise 4, wrong: answers each connection to its end before accepting the next, so a
-client that keeps its connection open keeps everyone else waiting."""
+"""Exercise 4, wrong: one connection at a time: an open one makes others wait.
+
+Each connection is answered to its end before the next is accepted."""
 from multiprocessing.connection import AuthenticationError, Listener
 
 

@@ -1,5 +1,6 @@
-"""Exercise 2, wrong: the public methods by hand, plus archive.wipe as "wipe" for
-convenience, which lets anyone erase the notebook."""
+"""Exercise 2, wrong: also exposes archive.wipe as "wipe": anyone erases the notes.
+
+The public methods by hand, plus wipe for convenience."""
 
 
 def expose(server, notebook):

@@ -1,5 +1,6 @@
-"""Exercise 1, wrong: YAML read with yaml.Loader, whose python/object tags call functions
-(yaml.safe_load would not)."""
+"""Exercise 1, wrong: yaml.Loader, whose python/object tags call functions.
+
+yaml.safe_load would not."""
 import yaml
 
 
