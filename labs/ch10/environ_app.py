@@ -6,10 +6,8 @@ CONTENT_*, every header as HTTP_*), the wsgi.* keys by type, and the body it rea
     www$ python3 /labs/ch10/environ_app.py --server gunicorn --port 10021   # behind nginx
     h1$  python3 /labs/ch10/probe.py 'http://www:10013/a%20b?x=1' -d 'y=2'
 """
-import argparse
 import json
 
-import labkit
 import serving
 
 PORT = 10013
@@ -38,12 +36,5 @@ def application(environ, start_response):
     return [payload]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    serving.add_options(parser, PORT)
-    serving.run(application, parser.parse_args())
-
-
 if __name__ == "__main__":
-    labkit.main(main)
+    serving.main(application, PORT, __doc__)

@@ -39,6 +39,14 @@ def run(application, args: argparse.Namespace) -> None:
         gunicorn(application, args.port, args.workers).run()
 
 
+def main(application, port: int, description: str, server: str = "wsgiref") -> None:
+    """The whole program of an application with no options of its own."""
+    parser = argparse.ArgumentParser(description=description,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_options(parser, port, server)
+    labkit.main(lambda: run(application, parser.parse_args()))
+
+
 def gunicorn(application, port: int, workers: int):
     """gunicorn run from Python, as `gunicorn --bind 0.0.0.0:PORT --workers N module:app`
     would run it from the shell."""

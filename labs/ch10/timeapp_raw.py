@@ -5,10 +5,8 @@ start_response that returns the body as bytes. It answers only GET / for its own
     www$ gunicorn --bind 0.0.0.0:10010 --chdir /labs/ch10 timeapp_raw:application
     h1$  python3 /labs/ch10/probe.py http://www:10010/
 """
-import argparse
 import time
 
-import labkit
 import serving
 
 PORT = 10010
@@ -30,12 +28,5 @@ def application(environ, start_response):
     return [body]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    serving.add_options(parser, PORT)
-    serving.run(application, parser.parse_args())
-
-
 if __name__ == "__main__":
-    labkit.main(main)
+    serving.main(application, PORT, __doc__)

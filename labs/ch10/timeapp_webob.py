@@ -5,12 +5,10 @@ encodes the text itself).
     www$ python3 /labs/ch10/timeapp_webob.py --server gunicorn   # port 10011
     www$ gunicorn --bind 0.0.0.0:10011 --chdir /labs/ch10 timeapp_webob:application
 """
-import argparse
 import time
 
 import webob
 
-import labkit
 import serving
 
 PORT = 10011
@@ -29,12 +27,5 @@ def application(environ, start_response):
     return response(environ, start_response)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    serving.add_options(parser, PORT)
-    serving.run(application, parser.parse_args())
-
-
 if __name__ == "__main__":
-    labkit.main(main)
+    serving.main(application, PORT, __doc__)

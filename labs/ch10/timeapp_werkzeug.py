@@ -4,12 +4,10 @@ function of a Request that returns a Response into a WSGI application.
     www$ python3 /labs/ch10/timeapp_werkzeug.py --server gunicorn   # port 10012
     www$ gunicorn --bind 0.0.0.0:10012 --chdir /labs/ch10 timeapp_werkzeug:application
 """
-import argparse
 import time
 
 from werkzeug.wrappers import Request, Response
 
-import labkit
 import serving
 
 PORT = 10012
@@ -25,12 +23,5 @@ def application(request: Request) -> Response:
     return Response(time.ctime() + "\n")   # text/plain; charset=utf-8 is Werkzeug's default
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    serving.add_options(parser, PORT)
-    serving.run(application, parser.parse_args())
-
-
 if __name__ == "__main__":
-    labkit.main(main)
+    serving.main(application, PORT, __doc__)

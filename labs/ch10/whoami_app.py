@@ -7,7 +7,6 @@ on port 10021, behind nginx (nginx.conf, port 10020), and can be reached both wa
     h1$  python3 /labs/ch10/probe.py http://www:10020/ -H 'X-Forwarded-For: 1.2.3.4'
     h1$  python3 /labs/ch10/probe.py http://www:10021/ -H 'X-Forwarded-For: 1.2.3.4'
 """
-import argparse
 import json
 
 import labkit
@@ -27,12 +26,5 @@ def application(environ, start_response):
     return [body]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    serving.add_options(parser, PORT, server="gunicorn")
-    serving.run(application, parser.parse_args())
-
-
 if __name__ == "__main__":
-    labkit.main(main)
+    serving.main(application, PORT, __doc__, server="gunicorn")
