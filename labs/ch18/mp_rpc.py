@@ -68,8 +68,8 @@ def serve(port: int, authkey: bytes | None, codec) -> None:
     while True:
         try:
             conn = listener.accept()   # with an authkey, the challenge happens in here
-        except AuthenticationError as exc:
-            print(f"refused a client: {exc}", flush=True)
+        except (AuthenticationError, EOFError, OSError) as exc:   # wrong key, or hung up
+            print(f"refused a client: {exc!r}", flush=True)
             continue
         who = f"{listener.last_accepted[0]}:{listener.last_accepted[1]}"
         threading.Thread(target=handle_safely, args=(codec(conn), who), daemon=True).start()

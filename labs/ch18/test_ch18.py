@@ -484,16 +484,21 @@ def test_ex4_right_key_served_wrong_key_refused(run, serve, program, capture, ke
         f"expected a challenge on each of the 4 connections ({cap.path})"
 
 
+HANG_UP = "import socket, sys; socket.create_connection((sys.argv[1], int(sys.argv[2]))).close()"
+
+
 @pytest.mark.exercise(4)
 def test_ex4_pickle_without_key_runs_nothing(run, serve, program, lab_file, marker, keys):
-    """The attacker's pickle, sent with no key, creates no marker; the server goes on."""
+    """The attacker's pickle, sent with no key, creates no marker; a client that hangs up
+    before answering the challenge is no more than a refused one; the server goes on."""
     right, _ = keys
     with mp_server(serve, program, PORT_EX4_ATTACK, right):
         run("h1", "python3", lab_file("rpc_attack.py"), "www", marker,
             "--port", str(PORT_EX4_ATTACK), "--only", "pickle").check()
         assert_no_marker(run, marker)
+        run("h1", "python3", "-c", HANG_UP, "www", str(PORT_EX4_ATTACK)).check()
         answered(mp_call(run, program, PORT_EX4_ATTACK, right, "add", "2", "40"),
-                 "add(2, 40) = 42", "an honest call after the attack")
+                 "add(2, 40) = 42", "an honest call after the attack and the hang-up")
 
 
 @pytest.mark.exercise(4)

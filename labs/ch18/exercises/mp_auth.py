@@ -5,8 +5,9 @@ def serve(port, authkey, functions):
     """TODO: serve forever on TCP port `port` (all addresses) with a
     multiprocessing.connection Listener that requires `authkey` (bytes). Each call is the
     message (name, args); answer ("ok", functions[name](*args)), or ("error", exception)
-    with the exception it raised. A client with a wrong key (or none) is refused and the
-    server goes on; a client that keeps its connection open must not keep others waiting."""
+    with the exception it raised. A client with a wrong key (or none, or one that hangs up
+    during the challenge) is refused and the server goes on; a client that keeps its
+    connection open must not keep others waiting."""
     raise NotImplementedError
 
 
