@@ -214,7 +214,7 @@ def moved(before: dict, after: dict) -> tuple[float, set]:
 
 @pytest.mark.exercise(2)
 def test_ex2_balanced_and_moves_only_to_the_new_server(run, program):
-    servers, new, prefix, count = [token() for _ in range(8)], token(), token(), 4000
+    servers, new, prefix, count = [token() for _ in range(8)], token(), token(), 20000
     maps = [assignment(run("h1", *program("ring_shard.py"), "map", "--servers", ",".join(s),
                            "--keys", str(count), "--prefix", prefix), s)
             for s in (servers, servers + [new])]

@@ -1,5 +1,7 @@
-"""Exercise 3, wrong: binds its tasks socket on its own host, which www cannot reach through
-the NAT (and does not try to: the ventilator binds too), so it gets no task."""
+"""Exercise 3, wrong: binds its tasks socket on its own host, behind the NAT: no task reaches it.
+
+The ventilator binds too, and www could not reach h2-h4 anyway.
+"""
 import hashlib
 
 import zmq

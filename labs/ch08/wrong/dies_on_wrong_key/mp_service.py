@@ -1,5 +1,4 @@
-"""Exercise 4, wrong: lets AuthenticationError out of accept(), so one wrong key stops the
-server for everyone."""
+"""Exercise 4, wrong: one wrong key stops the server: AuthenticationError escapes accept()."""
 import threading
 from multiprocessing.connection import Listener
 

@@ -1,5 +1,4 @@
-"""Exercise 4, wrong: catches only AuthenticationError, so a client that hangs up in the
-middle of the handshake (EOFError) stops the server."""
+"""Exercise 4, wrong: a hang-up mid-handshake stops the server: it catches only AuthenticationError."""
 import threading
 from multiprocessing.connection import AuthenticationError, Listener
 

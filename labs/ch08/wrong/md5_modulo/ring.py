@@ -1,5 +1,4 @@
-"""Exercise 2, wrong: md5 of the key modulo the number of servers: balanced, but a new
-server moves about three keys in four."""
+"""Exercise 2, wrong: md5(key) % N: balanced, but a new server moves about three keys in four."""
 import hashlib
 
 

@@ -1,5 +1,4 @@
-"""Exercise 4, wrong: answers each client to the end before accepting the next, so one
-client that stays connected locks everyone else out."""
+"""Exercise 4, wrong: one client at a time: a client that stays connected locks out the rest."""
 from multiprocessing.connection import AuthenticationError, Listener
 
 

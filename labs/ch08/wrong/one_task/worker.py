@@ -1,5 +1,4 @@
-"""Exercise 3, wrong: does one task and stops (no loop), so the tasks PUSHed to it later
-are lost."""
+"""Exercise 3, wrong: does one task and stops (no loop): the tasks pushed to it later are lost."""
 import hashlib
 
 import zmq

@@ -1,5 +1,4 @@
-"""Exercise 2, wrong: a ring of Python's hash(), which is salted anew in every process, so
-the next run puts the keys elsewhere."""
+"""Exercise 2, wrong: a ring of hash(), salted anew in each process: the next run looks elsewhere."""
 import bisect
 
 

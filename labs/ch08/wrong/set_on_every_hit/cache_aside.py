@@ -1,5 +1,4 @@
-"""Exercise 1, wrong: stores the value again on every hit too (twice the traffic, and a stale
-value gets a new lease on life)."""
+"""Exercise 1, wrong: sets the value again on every hit too: twice the traffic, stale values renewed."""
 
 
 def fetch(mc, key, compute, ttl):
