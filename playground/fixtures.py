@@ -1,5 +1,5 @@
 """pytest fixtures for tests that use the live playground (imported by the conftest.py files):
-run, serve, background, capture, impair, topology, results_dir.
+run, serve, background, put, capture, impair, topology, results_dir.
 
 See labs/README.md for what each fixture does.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from . import capture as _capture, impair as _impair, lifecycle, run as _run
-from .engine import PlaygroundError
+from .engine import PlaygroundError, put_file
 from .project import ROOT
 from .topology import Topology
 
@@ -94,6 +94,23 @@ def background(request):
         finally:
             request.node.stash.setdefault(OUTPUTS, []).append(proc.stop())
     return go
+
+
+@pytest.fixture
+def put(run):
+    """put(host, data, suffix=".pem") -> the path of a new file in host's /tmp holding data
+    (text or bytes: a certificate and its key, say); removed after the test."""
+    made: dict = {}
+
+    def go(host, data, suffix=".pem"):
+        path = _run.scratch(suffix)
+        put_file(host, path, data.encode() if isinstance(data, str) else data)
+        made.setdefault(host, []).append(path)
+        return path
+
+    yield go
+    for host, paths in made.items():
+        run(host, "rm", "-f", *paths)
 
 
 @pytest.fixture

@@ -8,24 +8,18 @@ this machine, for each test with fresh names: impostors from a throwaway CA, and
 lab CA signs (a server certificate naming an address, a second client identity). Only
 certificates and the keys of leaves go into a host's /tmp, removed afterwards; the lab CA's
 key never leaves this machine."""
-import datetime
 import hashlib
 import hmac
-import ipaddress
 import re
 import shlex
-from typing import NamedTuple
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import NameOID
 
-from playground.certs import CERTS
-from playground.engine import put_file
 from playground.grading import clean_failure, conversations, shown, sni, tls_records, token
+from playground.identities import CLIENT, SERVER, issue, lab_ca, pem, throwaway_ca
 
 WWW = "www.example.com"
 SERVER_CERT = "/etc/playground/tls/server.crt"      # on www
@@ -73,82 +67,11 @@ def client_hellos(stream):
 
 # --- certificates made for a test ------------------------------------------------------
 
-class Authority(NamedTuple):
-    key: object
-    cert: x509.Certificate
-
-
-def lab_ca():
-    """The lab CA, read on this machine (its key is never copied into a host)."""
-    folder = CERTS / "ca"
-    key = serialization.load_pem_private_key((folder / "ca.key").read_bytes(), None)
-    return Authority(key, x509.load_pem_x509_certificate((folder / "ca.crt").read_bytes()))
-
-
-def throwaway_ca():
-    """A CA that no host trusts, good in every other respect."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"Impostor CA {token()}")])
-    cert = (_builder(name, name, key.public_key(), key.public_key())
-            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .sign(key, hashes.SHA256()))
-    return Authority(key, cert)
-
-
-def issue(ca, cn, usage, dns=(), ips=()):
-    """A leaf certificate from ca for cn (usage: an ExtendedKeyUsageOID) with these names,
-    and its key, as one PEM text (what --cert FILE takes)."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
-    builder = (_builder(name, ca.cert.subject, key.public_key(), ca.key.public_key())
-               .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-               .add_extension(x509.ExtendedKeyUsage([usage]), critical=False))
-    names = [x509.DNSName(n) for n in dns] + [x509.IPAddress(ipaddress.ip_address(a))
-                                              for a in ips]
-    if names:
-        builder = builder.add_extension(x509.SubjectAlternativeName(names), critical=False)
-    key_pem = key.private_bytes(Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-    return pem(builder.sign(ca.key, hashes.SHA256())) + key_pem.decode()
-
-
-def _builder(subject, issuer, public_key, issuer_public_key):
-    now = datetime.datetime.now(datetime.timezone.utc)
-    return (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
-            .public_key(public_key).serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(hours=1))
-            .not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_public_key),
-                           critical=False))
-
-
-def pem(cert):
-    return cert.public_bytes(Encoding.PEM).decode()
-
-
-@pytest.fixture
-def put(run):
-    """put(host, text) -> the path of a new file in host's /tmp holding text (a certificate
-    and its key, say); every file is removed after the test."""
-    made = {}
-
-    def go(host, text):
-        path = f"/tmp/ch06-{token()}.pem"
-        put_file(host, path, text.encode())   # one engine call, no command in the host
-        made.setdefault(host, []).append(path)
-        return path
-
-    yield go
-    for host, paths in made.items():
-        run(host, "rm", "-f", *paths)
-
-
 @pytest.fixture
 def impostor_www(put):
     """An impostor certificate (and key) for www.example.com on www, made like the lab-CA
     certificates the address tests verify, so a client refusing it refuses for its CA."""
-    leaf = issue(throwaway_ca(), WWW, ExtendedKeyUsageOID.SERVER_AUTH, dns=[WWW, "www"])
+    leaf = issue(throwaway_ca(), WWW, SERVER, dns=[WWW, "www"])
     return put("www", leaf)
 
 
@@ -157,7 +80,7 @@ def address_cert(put, topology):
     """A certificate from the lab CA for www.example.com, a fresh name and www's address, in
     www: (the file, with its key, the fresh name)."""
     fresh = f"{token()}.example.com"
-    leaf = issue(lab_ca(), WWW, ExtendedKeyUsageOID.SERVER_AUTH, dns=[WWW, fresh],
+    leaf = issue(lab_ca(), WWW, SERVER, dns=[WWW, fresh],
                  ips=[str(topology["www"].address)])
     return put("www", leaf), fresh
 
@@ -329,7 +252,7 @@ def test_ex2_names_the_client(run, serve, program, lab_file, put):
     test with a fresh name: each is greeted with ITS certificate's CN."""
     cn = common_name(certificate(run, "h1", CLIENT_CERT))
     other = f"caller-{token()}"
-    other_cert = put("h1", issue(lab_ca(), other, ExtendedKeyUsageOID.CLIENT_AUTH))
+    other_cert = put("h1", issue(lab_ca(), other, CLIENT))
     with mtls_server(serve, program, PORT_EX2_NAMES) as server:
         assert_greeted(run, lab_file, server, PORT_EX2_NAMES, cn,
                        "--cert", CLIENT_CERT, "--key", CLIENT_KEY)
@@ -342,7 +265,7 @@ def test_ex2_refuses_without_lab_certificate(run, serve, program, lab_file, put)
     """No certificate, or one with the right name from a foreign CA: refused, with TLS 1.3
     and 1.2; the server survives and still serves a proper client afterwards."""
     cn = common_name(certificate(run, "h1", CLIENT_CERT))
-    fake = put("h1", issue(throwaway_ca(), cn, ExtendedKeyUsageOID.CLIENT_AUTH))
+    fake = put("h1", issue(throwaway_ca(), cn, CLIENT))
     attempts = {"no certificate": (), "no certificate, TLS 1.2": ("--max-version", "1.2"),
                 "a foreign CA's certificate": ("--cert", fake)}
     with mtls_server(serve, program, PORT_EX2_REFUSE) as server:
@@ -360,7 +283,7 @@ def test_ex2_trusts_only_the_ca_it_is_given(run, serve, program, lab_file, put):
     ca = throwaway_ca()
     ca_file = put("www", pem(ca.cert))
     caller = f"caller-{token()}"
-    caller_cert = put("h1", issue(ca, caller, ExtendedKeyUsageOID.CLIENT_AUTH))
+    caller_cert = put("h1", issue(ca, caller, CLIENT))
     with mtls_server(serve, program, PORT_EX2_OTHER_CA, "--client-ca", ca_file) as server:
         assert_greeted(run, lab_file, server, PORT_EX2_OTHER_CA, caller,
                        "--cert", caller_cert)

@@ -9,7 +9,6 @@ found by a fresh token, compares the whole mailbox before and after, and restore
 mailbox afterwards (reset-mailbox). Impostor certificates are made here for each run: one
 for www.example.com from a throwaway CA, and one from the lab CA for a fresh name that is
 not www's. Only the leaf and its key go into www's /tmp, removed afterwards."""
-import datetime
 import email
 import hashlib
 import json
@@ -19,14 +18,10 @@ from email import policy
 from typing import NamedTuple
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from playground.certs import CERTS
 from playground.grading import clean_failure, conversations, shown, sni, tls_records, \
     token, wait_until
+from playground.identities import impostor
 
 MAIL, WWW = "mail.example.com", "www.example.com"
 MAILDIR = "/home/student/Maildir"
@@ -142,70 +137,6 @@ def only_tls(data, who):
 
 # --- certificates for impostors ------------------------------------------------------------
 
-def _certificate(subject, issuer, public_key, signer, *extensions):
-    now = datetime.datetime.now(datetime.timezone.utc)
-    builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
-               .public_key(public_key).serial_number(x509.random_serial_number())
-               .not_valid_before(now - datetime.timedelta(hours=1))
-               .not_valid_after(now + datetime.timedelta(days=1)))
-    for extension, critical in extensions:
-        builder = builder.add_extension(extension, critical=critical)
-    return builder.sign(signer, hashes.SHA256())
-
-
-def _name(text):
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
-
-
-def throwaway_ca():
-    """(key, certificate) of a CA that no host trusts."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = _name(f"Impostor CA {token()}")
-    cert = _certificate(name, name, key.public_key(), key,
-                        (x509.BasicConstraints(ca=True, path_length=0), True))
-    return key, cert
-
-
-def lab_ca():
-    """(key, certificate) of the lab CA, read on this machine; its key never enters a host."""
-    key = serialization.load_pem_private_key((CERTS / "ca" / "ca.key").read_bytes(), None)
-    return key, x509.load_pem_x509_certificate((CERTS / "ca" / "ca.crt").read_bytes())
-
-
-def server_pem(ca, name):
-    """A server certificate for name from ca, and its key, as one PEM text."""
-    ca_key, ca_cert = ca
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = _certificate(_name(name), ca_cert.subject, key.public_key(), ca_key,
-                        (x509.BasicConstraints(ca=False, path_length=None), True),
-                        (x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False),
-                        (x509.SubjectAlternativeName([x509.DNSName(name)]), False))
-    return (cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption())).decode()
-
-
-@pytest.fixture
-def impostor_pem(run):
-    """impostor_pem(kind) -> the path, on www, of a certificate+key that must not verify as
-    www.example.com: 'foreign CA' (the right name, a CA nobody trusts) or 'wrong name'
-    (the lab CA, another name). Removed after the test."""
-    made = []
-
-    def make(kind):
-        pem = (server_pem(throwaway_ca(), WWW) if kind == "foreign CA"
-               else server_pem(lab_ca(), f"{token()}.example.com"))
-        folder = run("www", "mktemp", "-d", "/tmp/ch14-XXXXXX").check().stdout.strip()
-        made.append(folder)
-        run("www", "sh", "-c", 'cat > "$1"', "place", f"{folder}/server.pem",
-            stdin=pem).check()
-        return f"{folder}/server.pem"
-
-    yield make
-    for folder in made:
-        run("www", "rm", "-rf", folder)
-
-
 # --- the example program ---------------------------------------------------------------------
 
 def test_clear_login_shows_the_password(run, lab_file, capture, mailbox):
@@ -284,12 +215,12 @@ def test_sizes_match_the_maildir(run, program, capture, mailbox):
 @pytest.mark.parametrize("kind, port, reason", [
     ("foreign CA", PORT_FOREIGN_CA, "unable to get local issuer"),
     ("wrong name", PORT_WRONG_NAME, "hostname mismatch")])
-def test_refuses_an_impostor(run, serve, program, lab_file, impostor_pem, kind, port,
+def test_refuses_an_impostor(run, serve, program, lab_file, put, kind, port,
                              reason):
     """fake_pop3.py on www speaks POP3S with a certificate that must not verify as
     www.example.com: the client must stop in one line, and the impostor see no login."""
     with serve("www", "python3", lab_file("fake_pop3.py"), "--port", str(port), "--tls",
-               impostor_pem(kind), port=port) as fake:
+               put("www", impostor(kind, WWW)), port=port) as fake:
         probe = run("h1", "openssl", "s_client", "-connect", f"{WWW}:{port}",
                     "-verify_return_error", "-verify_hostname", WWW, stdin="")
         assert probe.status != 0 and reason in probe.stdout + probe.stderr, \
