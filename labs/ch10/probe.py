@@ -78,9 +78,12 @@ def main() -> None:
         return batch(args.timeout)
     if not args.url:
         labkit.fail("give a URL, or --batch")
-    headers = dict(h.split(":", 1) for h in args.headers if ":" in h)
-    response = send(args.url, args.method, {k.strip(): v.strip() for k, v in headers.items()},
-                    args.body, args.timeout)
+    bad = [h for h in args.headers if ":" not in h]
+    if bad:
+        labkit.fail(f"a header is NAME: VALUE, not {bad[0]!r}")
+    headers = {name.strip(): value.strip() for name, value in
+               (h.split(":", 1) for h in args.headers)}
+    response = send(args.url, args.method, headers, args.body, args.timeout)
     print(f"HTTP/1.1 {response['status']} {response['reason']}")
     for name, value in response["headers"]:
         print(f"{name}: {value}")
