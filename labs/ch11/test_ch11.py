@@ -122,27 +122,30 @@ def only_bank_markup(page, what):
 def forge_cookies(browse, who, port, other_port):
     """Cookies mallory can make for the victim: the bare name (the book's flaw), her own
     honest cookie with her name changed (whole, and with its proof cut or dropped), the
-    victim's honest cookie from another server (another key), a non-ASCII proof. -> [cookie]"""
+    victim's honest cookie from another server (another key), a non-ASCII proof.
+    -> {what it is: cookie}"""
     mine = browse(ATTACKER, port, *who.login(who.mallory))[-1]["cookies"]["session"]
     theirs = browse(VICTIM, other_port, *who.login(who.victim))[-1]["cookies"]["session"]
     changed = mine.replace(who.mallory, who.victim)
     body = changed.rpartition(".")[0]
-    return [who.victim, changed, changed[:-1], body + ".", body, theirs,
-            f"{body}.\u00e9t\u00e9"]
+    return {"the bare name": who.victim, "mallory's cookie with the name changed": changed,
+            "... and its proof cut short": changed[:-1], "... and an empty proof": body + ".",
+            "... and no proof": body, "the victim's cookie from another bank": theirs,
+            "... a non-ASCII proof": f"{body}.\u00e9t\u00e9"}
 
 
 def attack_with_cookies(browse, who, port, cookies):
-    """For each forged cookie: open the account page, and post a payment to mallory.
-    -> [(cookie, page step, payment step, memo)]"""
+    """For each forged cookie ({what: cookie}): open the account page, and post a payment
+    to mallory. -> [(what, page step, payment step, memo)]"""
     memos = [token() for _ in cookies]
     steps = []
-    for cookie, memo in zip(cookies, memos):
+    for cookie, memo in zip(cookies.values(), memos):
         form = urlencode({"account": who.mallory, "dollars": "9", "memo": memo})
         steps += ["cookie", cookie, "open", "/", "post", "/pay", form]
     results = browse(ATTACKER, port, *steps)
     assert len(results) == 2 * len(cookies), results
-    return [(c, results[2 * i], results[2 * i + 1], m)
-            for i, (c, m) in enumerate(zip(cookies, memos))]
+    return [(what, results[2 * i], results[2 * i + 1], m)
+            for i, (what, m) in enumerate(zip(cookies, memos))]
 
 
 PAYLOADS = ['<script>alert("{t}")</script>', '"><img src=x onerror=alert(\'{t}\')>',
@@ -178,8 +181,8 @@ def test_the_flawed_bank_falls_to_every_attack(serve, browse, lab_file):
     bank = ["python3", lab_file("bank.py"), "--flawed", *who.args()]
     with serve("www", *bank, "--port", str(BANK_PORT), port=BANK_PORT) as server, \
             serve(ATTACKER, "python3", lab_file("evil_site.py"), port=EVIL_PORT):
-        (cookie, page, payment, memo), = attack_with_cookies(browse, who, BANK_PORT,
-                                                             [who.victim])
+        (_, page, payment, memo), = attack_with_cookies(browse, who, BANK_PORT,
+                                                        {"the bare name": who.victim})
         assert logged_in_as(page, who.victim), "the bare name did not open the account"
         assert paid(server, memo) == [{"from": who.victim, "to": who.mallory, "dollars": 9,
                                        "memo": memo}], journal(server)
@@ -243,12 +246,13 @@ def test_ex1_forged_cookies_are_strangers_honest_ones_work(serve, browse, progra
         memo = token()
         honest = browse(VICTIM, BANK_PORT, *who.login(who.victim), "pay", who.friend, "4",
                         memo, "open", "/", *who.login(who.victim))
-    for cookie, page, payment, memo_of_attack in attacks:
+    for what, page, payment, memo_of_attack in attacks:
+        cookie = f"{what} ({cookies[what]!r})"
         assert page["status"] != 500 and payment["status"] != 500, \
-            f"the bank failed (500) on the cookie {cookie!r} instead of refusing it"
+            f"the bank failed (500) on {cookie} instead of refusing it"
         assert refused_login(page) and refused_login(payment), \
-            f"a forged cookie {cookie!r} was not sent to log in: it got {page['url']}"
-        assert not paid(server, memo_of_attack), f"a forged cookie {cookie!r} paid mallory"
+            f"{cookie} was not sent to log in: it got {page['url']}"
+        assert not paid(server, memo_of_attack), f"{cookie} paid mallory"
     assert logged_in_as(honest[0], who.victim), "the victim's own login did not work"
     assert paid(server, memo) == [{"from": who.victim, "to": who.friend, "dollars": 4,
                                    "memo": memo}], "the victim's payment is not in the journal"
@@ -278,7 +282,7 @@ def test_ex2_payloads_stay_text_and_plain_text_reads_right(serve, browse, progra
     assert [e["memo"] for e in journal(server)] == stored, "mallory's payments are missing"
     for flash, step in zip(flashes, pages[1:]):
         page = Html(step["html"])
-        only_bank_markup(page, f"the message {flash!r}")
+        only_bank_markup(page, f"the account page (mallory's memos, the message {flash!r})")
         assert [t for _, t in page.find("p", id="flash")] == [flash], \
             f"the message {flash!r} does not read as written in its paragraph"
     for values, step in zip(filled, pages[1 + len(flashes):]):
@@ -403,8 +407,10 @@ class Site:
 
     def traps(self):
         """Links that are not links to follow: another site, mail, script, a POST form,
-        an image."""
-        return [f'<p><a href="http://{WWW}:{OTHER_SITE_PORT}{random.choice(self.expected)}">'
+        an image; and one page under two fragments, which is still one page."""
+        again = random.choice(self.expected[1:])
+        return [f'<p><a href="{again}#{token()}">this</a> <a href="{again}#{token()}">same</a>',
+                f'<a href="http://{WWW}:{OTHER_SITE_PORT}{random.choice(self.expected)}">'
                 "our other site</a> <a href=\"mailto:web@example.com\">mail</a> "
                 '<a href="javascript:void(0)">menu</a></p>',
                 f'<form method="post" action="{self.form_only}"><input name="q">'

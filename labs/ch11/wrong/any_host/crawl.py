@@ -2,7 +2,7 @@
 import time
 import urllib.robotparser
 from collections import deque
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 

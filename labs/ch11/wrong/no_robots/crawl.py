@@ -27,7 +27,7 @@ def crawl(start_url, fetch, agent):
     queue, queued, visited = deque([start]), {start}, []
     while queue:
         url = queue.popleft()
-        time.sleep(delay)   # the robots.txt fetch counts as a request too
+        time.sleep(delay)
         page = fetch(url)
         visited.append(url)
         if page.status != 200 or page.content_type != "text/html":
