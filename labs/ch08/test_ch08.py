@@ -10,7 +10,7 @@ memcached on www on a port of 8000-8099, so nobody else's traffic is in the figu
 import json
 import random
 import re
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 
 import pytest
 
