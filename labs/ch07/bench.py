@@ -2,9 +2,10 @@
 
     ./scripts/_run labs/ch07/bench.py [--seconds 2]
 
-For each server architecture: start it on www, run load.py on h1-h4 at once with 1, 10 and
-100 clients in all, and print requests per second and the median and 99th-percentile
-latency. Load stays inside the playground and stops by itself.
+For each server architecture: start it on www, run load.py on h1-h4 at once with 1, 10, 100
+and 200 clients in all, and print requests per second, the median and 99th-percentile
+latency and the errors (ours must hold 200 clients from four hosts with none). Load stays
+inside the playground and stops by itself.
 """
 import argparse
 import json
@@ -26,7 +27,7 @@ SERVERS = [          # name, port, argv on www
                              f"{LAB}/poll_server.py"]),
 ]
 HOSTS = ["h1", "h2", "h3", "h4"]
-LEVELS = [1, 10, 100]
+LEVELS = [1, 10, 100, 200]
 
 
 def spread(clients: int) -> dict:
