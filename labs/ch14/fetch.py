@@ -38,8 +38,7 @@ def main():
     parser.add_argument("--port", type=labkit.port, default=PORT)
     parser.add_argument("--max-bytes", type=labkit.positive, default=100_000,
                         help="leave bigger messages (as LIST counts them) on the server")
-    parser.add_argument("--user", default="student")
-    parser.add_argument("--password", default="abc123", help="a lab-only password")
+    labkit.login_options(parser)
     parser.add_argument("--hold", metavar="FILE",
                         help="after the first login, wait until FILE exists (for graders)")
     args = parser.parse_args()

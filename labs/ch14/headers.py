@@ -15,8 +15,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("host", help="the POP server, e.g. mail.example.com")
     parser.add_argument("--port", type=labkit.port, default=PORT)
-    parser.add_argument("--user", default="student")
-    parser.add_argument("--password", default="abc123", help="a lab-only password")
+    labkit.login_options(parser)
     args = parser.parse_args()
     pop = poplib.POP3(args.host, args.port, timeout=10)
     try:

@@ -30,8 +30,7 @@ def main():
                         help="pop3s: TLS from the first byte (995); stls: upgraded (110); "
                              "clear: nothing encrypted (110)")
     parser.add_argument("--port", type=labkit.port, help="default: 995 or 110 by mode")
-    parser.add_argument("--user", default="student")
-    parser.add_argument("--password", default="abc123", help="a lab-only password")
+    labkit.login_options(parser)
     parser.add_argument("--apop", action="store_true",
                         help="APOP: send an MD5 digest of the greeting's timestamp and the "
                              "password instead of the password")

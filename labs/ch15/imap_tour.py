@@ -40,8 +40,7 @@ def main():
     parser.add_argument("host", help="the IMAP server, e.g. mail.example.com")
     parser.add_argument("--mode", choices=PORTS, default="imaps")
     parser.add_argument("--port", type=labkit.port, help="default: 993 or 143 by mode")
-    parser.add_argument("--user", default="student")
-    parser.add_argument("--password", default="abc123", help="a lab-only password")
+    labkit.login_options(parser)
     args = parser.parse_args()
 
     imap = connect(args.host, args.port or PORTS[args.mode], args.mode)

@@ -3,7 +3,7 @@ socket calls they teach. On every host's PYTHONPATH (the base image sets it), so
 says `import labkit` and nothing more.
 
 - arguments: the types port, seconds, positive; roles() and parse_roles() for programs
-  that are a server or its client
+  that are a server or its client; login_options() for the lab account
 - one-line error exits: fail("...") prints `PROGRAM: ...` on stderr and exits non-zero;
   main(...) runs a program so that Ctrl-C, socket errors and unfinished exercises end in one
   line, never a traceback
@@ -74,6 +74,12 @@ def roles(description: str, default_port: int, host: str | None = None,
         parser.add_argument("--timeout", type=seconds, default=timeout,
                             help=f"client: seconds to wait (default {timeout:g})")
     return parser
+
+
+def login_options(parser: argparse.ArgumentParser) -> None:
+    """--user and --password, for the lab's own account (lab-only passwords)."""
+    parser.add_argument("--user", default="student")
+    parser.add_argument("--password", default="abc123", help="a lab-only password")
 
 
 def parse_roles(parser: argparse.ArgumentParser) -> argparse.Namespace:
