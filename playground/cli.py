@@ -152,8 +152,13 @@ def test(args, topo):
 @verb("check every chapter against its lab.yaml",
       "The lab lint: for each chapter (or those named), what does not hold to its "
       "descriptor (README sections, stubs, solutions, graders, ports). Exit 1 if anything.",
-      arg("chapters", nargs="*", metavar="chNN", help="chapters to check (default: all)"))
+      arg("chapters", nargs="*", metavar="chNN", help="chapters to check (default: all)"),
+      arg("--index", action="store_true",
+          help="print the table of chapters for labs/README.md instead"))
 def lint(args, topo):
+    if args.index:
+        print(labs.index())
+        return
     folders = [labs.LABS / c for c in args.chapters] or labs.chapters()
     problems = [p for folder in folders for p in labs.lint(folder, topo)]
     print("\n".join(problems) or f"{len(folders)} chapters hold to their descriptors")

@@ -85,6 +85,16 @@ def _keys(path: Path, block, allowed: set, prefix: str) -> None:
         raise ValueError(f"{path}: no '{prefix}{key}'")
 
 
+def index(root: Path = LABS) -> str:
+    """The table of chapters and exercises that labs/README.md shows, from the descriptors."""
+    rows = ["| chapter | topic | exercises |", "|---|---|---|"]
+    for folder in chapters(root):
+        lab = load(folder)
+        exercises = "; ".join(f"{e.number}. {e.title}" for e in lab.exercises)
+        rows.append(f"| [{folder.name}]({folder.name}/README.md) | {lab.title} | {exercises} |")
+    return "\n".join(rows)
+
+
 @dataclass(frozen=True)
 class Wrong:
     folder: Path         # labs/chNN/wrong/NAME

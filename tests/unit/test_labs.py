@@ -155,3 +155,7 @@ def test_wrong_solutions_name_their_exercise_and_module(chapter):
     assert any("exercise 1's module is echo_client.py" in p for p in labs.lint(chapter, topo))
     (chapter / "wrong" / "loose" / "echo.py").write_text('"""One recv() only."""\n')
     assert any("must start 'Exercise N, wrong:" in p for p in labs.lint(chapter, topo))
+
+
+def test_the_readme_lists_every_chapter_as_its_descriptor_says():
+    assert labs.index() in (labs.LABS / "README.md").read_text()
