@@ -4,6 +4,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import shutil
+import sys
 import subprocess
 import tempfile
 import time
@@ -16,6 +17,8 @@ from .engine import (PROJECT, PlaygroundError, check_engine, compose, containers
 from .project import ROOT
 from .topology import Topology
 
+WHEELS_LIST = ROOT / "images" / "base" / "wheels.txt"
+WHEELS = ROOT / "images" / "base" / "wheels"
 READY_MARK = "/run/playground-ready"   # written by each host's entrypoint when it is ready
 DEBIAN = "debian:bookworm-slim"
 LOCAL_DEBIAN = "playground-debian:bookworm"   # made with mmdebstrap where no registry answers
@@ -151,9 +154,28 @@ def ensure_images(topo: Topology, rebuild: bool) -> None:
     if not rebuild and image_exists(*images):
         return
     print("playground: building images (the first time takes a few minutes) ...", flush=True)
+    fetch_wheels()
     env = {**os.environ, "PLAYGROUND_DEBIAN": debian_image()}
     compose("--profile", "build", "build", "base", stream=True, env=env)
     compose("build", stream=True, env=env)
+
+
+def fetch_wheels() -> None:
+    """The wheels images/base/wheels.txt names, downloaded here for the base image (whose
+    build cannot reach PyPI); a no-op once they are there."""
+    wanted = [line.split("#")[0].strip() for line in WHEELS_LIST.read_text().splitlines()]
+    wanted = [w for w in wanted if w]
+    have = {p.name.split("-")[0].lower() + "==" + p.name.split("-")[1]
+            for p in WHEELS.glob("*.whl")}
+    missing = [w for w in wanted if w.lower() not in have]
+    if not missing:
+        return
+    done = subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
+                           "--only-binary", ":all:", "-d", str(WHEELS), *missing],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PlaygroundError(f"cannot download {', '.join(missing)} from PyPI: put the "
+                              f"wheels in {WHEELS} and try again")
 
 
 def debian_image() -> str:

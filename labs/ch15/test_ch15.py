@@ -117,6 +117,24 @@ def test_tour_lists_folders_and_changes_nothing(run, lab_file, mailbox):
     same(before, mailbox.messages(), "imap_tour.py")
 
 
+def test_imapclient_tour_speaks_in_uids(run, lab_file, mailbox):
+    """imapclient_tour.py (the book's library, installed from its wheel): the folders, and
+    each INBOX message by the UID the server gave it; not a flag changed."""
+    word = token()
+    fresh = mailbox.deliver(word)
+    before = mailbox.messages()
+    result = run("h1", "python3", lab_file("imapclient_tour.py"), MAIL)
+    assert result.status == 0, shown(result)
+    for name, attribute in FOLDERS.items():
+        assert re.search(rf"^folder {name} \[[^]]*{re.escape(attribute)}[^]]*\]", result.stdout,
+                         re.M), f"folder {name} {attribute}{shown(result)}"
+    assert re.search(rf"^uid {fresh.uid} \[[^]]*\] .* \| mail {word}$", result.stdout, re.M), \
+        f"the new message is UID {fresh.uid} on the server{shown(result)}"
+    inbox = [m for m in before if m.folder == "INBOX"]
+    assert len(re.findall(r"^uid \d+ ", result.stdout, re.M)) == len(inbox), shown(result)
+    same(before, mailbox.messages(), "imapclient_tour.py")
+
+
 def test_starttls_hides_the_login(run, lab_file, capture):
     """imap_tour.py --mode starttls: STARTTLS in clear, then only TLS records; no LOGIN and
     no password in clear."""
