@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import certs
 from .engine import (PROJECT, PlaygroundError, check_engine, compose, containers, exec_,
-                     image_exists, import_image, logs_tail, networks, pull)
+                     image_exists, import_image, logs_tail, networks, pull, put_file)
 from .project import ROOT
 from .topology import Topology
 
@@ -44,10 +44,37 @@ def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
         compose("up", "-d", "--no-build", "--remove-orphans",
                 *(["--force-recreate"] if recreate else []))
         wait_ready(topo, timeout)
+        share_host_keys(topo)
     except (PlaygroundError, KeyboardInterrupt):
         compose("down", "--timeout", "2", check=False)
         raise
     print("playground: already up" if _ids() == before else "playground: ready")
+
+
+HOST_KEY = "/etc/ssh/ssh_host_ed25519_key.pub"   # made by each host at its first start
+KNOWN_HOSTS = "/etc/ssh/ssh_known_hosts"          # ssh's system-wide list of trusted keys
+
+
+def share_host_keys(topo: Topology) -> None:
+    """Every host's SSH host key into every host's known_hosts, so ssh and paramiko between
+    lab hosts check host keys strictly, with no prompt. A recreated host makes a new key,
+    so this runs at every up (a fraction of a second)."""
+    with ThreadPoolExecutor(max_workers=len(topo.names)) as pool:
+        found = pool.map(lambda h: exec_(h, "cat", HOST_KEY).stdout.split()[:2], topo.names)
+        text = known_hosts(topo, dict(zip(topo.names, found))).encode()
+        list(pool.map(lambda h: put_file(h, KNOWN_HOSTS, text), topo.names))
+
+
+def known_hosts(topo: Topology, keys: dict) -> str:
+    """known_hosts lines: each host's key under its names and lab addresses. An address two
+    hosts share (the modems' 192.168.1.1) gets both keys: each home reaches its own modem."""
+    lines = []
+    for host in topo.hosts.values():
+        names = {host.name, host.name.lower(), host.fqdn, *(str(i.ip) for i in host.interfaces)}
+        names |= {n for n, a in topo.zone.names.items() if a in {i.ip for i in host.interfaces}}
+        names |= set(certs.aliases(topo, host))   # smtp.example.com, mx2.example.com, ...
+        lines.append(f"{','.join(sorted(names))} {' '.join(keys[host.name])}")
+    return "\n".join(lines) + "\n"
 
 
 def _ids() -> set[str]:
