@@ -458,3 +458,32 @@ def test_ex4_the_crawler_fetches_each_allowed_page_once(serve, run, program, lab
     assert all(e["agent"].startswith(AGENT) for e in log), "a request without its name"
     gaps = [b["t"] - a["t"] for a, b in zip(log, log[1:])]
     assert min(gaps) > 0.085, f"requests {min(gaps):.3f} s apart: robots.txt asks 10 per second"
+
+
+def test_a_real_browser_reads_what_the_script_builds(serve, run, put, lab_file):
+    """js_site/index.html fills its list from rates.json with JavaScript. Headless Chromium
+    on h1 (js_crawl.py) prints the list; the HTML that requests sees holds none of it. The
+    rates are fresh each run, and the site's log shows the browser fetching them."""
+    rates = {token().upper(): str(random.randrange(100, 999)) for _ in range(3)}
+    folder = run("www", "mktemp", "-d", "/tmp/ch11-js-XXXXXX").check().stdout.strip()
+    try:
+        run("www", "cp", lab_file("js_site/index.html"), folder).check()
+        run("www", "cp", put("www", json.dumps(rates), suffix=".json"),
+            f"{folder}/rates.json").check()
+        run("www", "chmod", "-R", "a+rX", folder).check()
+        with serve("www", "python3", lab_file("site.py"), "--root", folder,
+                   port=SITE_PORT) as site:
+            url = f"http://www.example.com:{SITE_PORT}/"
+            seen = run(VICTIM, "python3", lab_file("js_crawl.py"), url, timeout=60)
+            bare = run(VICTIM, "python3", "-c", "import requests, sys; "
+                       "print(requests.get(sys.argv[1], timeout=5).text)", url).check()
+            log = [json.loads(line) for line in site.output().splitlines()
+                   if line.startswith("{")]
+    finally:
+        run("www", "rm", "-rf", folder)
+    assert seen.status == 0, shown(seen)
+    assert seen.stdout.splitlines() == [f"{name} {value}" for name, value in rates.items()], \
+        shown(seen)
+    assert not any(name in bare.stdout for name in rates), "the HTML alone holds the rates"
+    fetched = [entry for entry in log if entry["path"] == "/rates.json"]
+    assert fetched and "HeadlessChrome" in fetched[0]["agent"], log
