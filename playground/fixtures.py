@@ -1,5 +1,5 @@
 """pytest fixtures for tests that use the live playground (imported by the conftest.py files):
-run, serve, background, put, capture, impair, topology, results_dir.
+run, serve, background, put, seed_mailbox, capture, impair, topology, results_dir.
 
 See labs/README.md for what each fixture does.
 """
@@ -111,6 +111,14 @@ def put(run):
     yield go
     for host, paths in made.items():
         run(host, "rm", "-f", *paths)
+
+
+@pytest.fixture
+def seed_mailbox(run):
+    """Chapters 12-15: the student's mailbox on mail, put back to its three seed messages
+    after the test, whatever the test did to it."""
+    yield
+    run("mail", "reset-mailbox").check()
 
 
 @pytest.fixture

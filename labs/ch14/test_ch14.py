@@ -92,12 +92,9 @@ class Mailbox:
 
 
 @pytest.fixture
-def mailbox(run, lab_file):
+def mailbox(run, lab_file, seed_mailbox):
     """The mailbox, put back to its three seed messages after the test."""
-    try:
-        yield Mailbox(run, lab_file)
-    finally:
-        run("mail", "reset-mailbox").check()
+    return Mailbox(run, lab_file)
 
 
 def unchanged(before, after):
