@@ -25,7 +25,7 @@ class Verb:
     description: str
     arguments: list = field(default_factory=list)   # (args, kwargs) for add_argument
     intermixed: bool = False   # options may follow positionals (as with tcpdump's filter)
-    passthrough: bool = False  # all its arguments go, as they are, to another program
+    passthrough: str = ""      # the argument that takes all the rest as it is (for pytest)
 
     def parser(self, name: str) -> argparse.ArgumentParser:
         p = argparse.ArgumentParser(prog=f"playground {name}", description=self.description)
@@ -38,7 +38,7 @@ VERBS: dict[str, Verb] = {}
 
 
 def verb(help: str, description: str, *arguments, intermixed: bool = False,
-         passthrough: bool = False):
+         passthrough: str = ""):
     """Declare a verb: its help, description and arguments (made with arg())."""
     def register(fn):
         VERBS[fn.__name__] = Verb(fn, help, description, list(arguments), intermixed,
@@ -58,9 +58,12 @@ def arg(*args, **kwargs):
       arg("--build", action="store_true", help="rebuild the images and recreate hosts"),
       arg("--new-ca", action="store_true",
           help="make a new CA, certificates and SSH key, and roll them out"),
-      arg("--timeout", type=float, default=120, help="seconds to wait for readiness"))
+      arg("--timeout", type=float, default=120, help="seconds to wait for readiness"),
+      arg("--take-over", action="store_true",
+          help="replace the playground another checkout runs by this one's (CI does)"))
 def up(args, topo):
-    lifecycle.up(topo, rebuild=args.build, new_ca=args.new_ca, timeout=args.timeout)
+    lifecycle.up(topo, rebuild=args.build, new_ca=args.new_ca, timeout=args.timeout,
+                 take_over=args.take_over)
     print(lifecycle.format_table(lifecycle.status(topo)))
 
 
@@ -142,7 +145,7 @@ def bench(args, topo):
       "whole suite (unit, integration, every lab graded against its solutions); otherwise "
       "pytest with those arguments, e.g. `labs/ch06 -x`.",
       arg("pytest_args", nargs="*", metavar="PYTEST_ARGS", help="arguments for pytest"),
-      passthrough=True)
+      passthrough="pytest_args")
 def test(args, topo):
     import pytest   # here: only this verb needs it
     lifecycle.up(topo)
@@ -225,7 +228,7 @@ def main(argv: list[str] | None = None) -> None:
     v = VERBS[name]
     parser = v.parser(name)
     if v.passthrough and rest not in (["-h"], ["--help"]):
-        args = argparse.Namespace(**{v.arguments[0][0][0]: rest})
+        args = argparse.Namespace(**{v.passthrough: rest})
     elif v.intermixed:
         args = parser.parse_intermixed_args(rest)
     else:

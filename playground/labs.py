@@ -245,16 +245,16 @@ def _port_literals(tree):
             names += [e.id for t in node.targets if isinstance(t, ast.Tuple)
                       for e in t.elts if isinstance(e, ast.Name)]
             if any("PORT" in n for n in names):
-                yield from _ints(node, node.value)
+                yield from _ints(node.value)
         elif isinstance(node, ast.keyword) and node.arg == "port":
-            yield from _ints(node, node.value)
+            yield from _ints(node.value)
 
 
-def _ints(node, value):
+def _ints(value):
     values = value.elts if isinstance(value, ast.Tuple) else [value]
     for v in values:
         if isinstance(v, ast.Constant) and type(v.value) is int:
-            yield (v if hasattr(v, "lineno") else node), v.value
+            yield v, v.value
 
 
 def grade(folder: Path, wrong: Wrong) -> list[str]:

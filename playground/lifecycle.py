@@ -29,10 +29,10 @@ END_TO_END = ("h1", "curl", "-sf", "-o", "/dev/null", "--max-time", "5",
 
 
 def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
-       timeout: float = 120) -> None:
+       timeout: float = 120, take_over: bool = False) -> None:
     check_engine()
     state = containers()
-    check_conflicts(topo, state)
+    check_conflicts(topo, state, take_over)
     # Hosts copy the CA and keys at start-up: new ones need new hosts.
     recreate = certs.ensure(topo, fresh=new_ca) or rebuild
     ensure_images(topo, rebuild)
@@ -137,10 +137,11 @@ def wait_ready(topo: Topology, timeout: float) -> None:
                               f"{END_TO_END[0]} failed (exit {probe.returncode})")
 
 
-def check_conflicts(topo: Topology, state: dict) -> None:
-    """Refuse to start over another checkout's playground, or over containers or subnets that
-    belong to something else."""
-    problem = other_checkout(state, ROOT) or conflict(topo, state, networks())
+def check_conflicts(topo: Topology, state: dict, take_over: bool = False) -> None:
+    """Refuse to start over another checkout's playground (unless told to take it over), or
+    over containers or subnets that belong to something else."""
+    problem = (None if take_over else other_checkout(state, ROOT)) or \
+        conflict(topo, state, networks())
     if problem:
         raise PlaygroundError(problem)
 
@@ -177,8 +178,7 @@ def conflict(topo: Topology, state: dict, networks: list) -> str | None:
 
 
 def ensure_images(topo: Topology, rebuild: bool) -> None:
-    images = {svc["image"] for svc in topo.compose["services"].values() if "image" in svc}
-    if not rebuild and image_exists(*images):
+    if not rebuild and image_exists(*topo.images()):
         return
     print("playground: building images (the first time takes a few minutes) ...", flush=True)
     fetch_wheels()

@@ -6,7 +6,6 @@ An exercise passes when every test marked with its number passes. A failing exer
 """
 from __future__ import annotations
 
-
 import pytest
 
 from .fixtures import OUTPUTS

@@ -25,11 +25,12 @@ def test_up_when_up_is_a_quick_no_op():
     assert result.returncode == 0 and "already up" in result.stdout
 
 
-@pytest.mark.parametrize("verb", ["up", "down"])
-def test_up_or_down_from_another_checkout_refuses_and_touches_nothing(tmp_path, verb):
+@pytest.fixture
+def second_checkout(tmp_path):
+    """Runs the playground command in a copy of the checkout beside this one. Its docker CLI
+    knows only `compose version`: should a check ever let a command through, compose fails
+    there instead of touching the hosts of the running playground."""
     shutil.copy(ROOT / "compose.yaml", tmp_path)
-    # A docker CLI that knows only `compose version`: should the check ever let `up` through,
-    # compose fails here instead of recreating the hosts of the running playground.
     fake = tmp_path / "bin" / "docker"
     fake.parent.mkdir()
     fake.write_text('#!/bin/sh\n[ "$*" = "compose version --short" ] && echo 2.40.3 && exit 0\n'
@@ -37,15 +38,31 @@ def test_up_or_down_from_another_checkout_refuses_and_touches_nothing(tmp_path, 
     fake.chmod(0o755)
     env = {**os.environ, "PLAYGROUND_ROOT": str(tmp_path), "PYTHONPATH": str(ROOT),
            "PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"}
+    return lambda *argv: subprocess.run([sys.executable, "-m", "playground", *argv],
+                                        cwd=tmp_path, env=env, capture_output=True, text=True,
+                                        timeout=120)
+
+
+@pytest.mark.parametrize("verb", ["up", "down"])
+def test_up_or_down_from_another_checkout_refuses_and_touches_nothing(second_checkout,
+                                                                       tmp_path, verb):
     before = ours()
-    result = subprocess.run([sys.executable, "-m", "playground", verb], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = second_checkout(verb)
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
         f"playground: the playground running here belongs to the checkout in {ROOT}: run "
         "./scripts/down there first, or work in that checkout"]
     assert ours() == before
     assert not (tmp_path / "certs").exists()   # refused before making anything
+
+
+def test_up_take_over_goes_past_the_refusal_to_compose(second_checkout):
+    before = ours()
+    result = second_checkout("up", "--take-over")
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1] == \
+        "playground: docker compose ps failed: not in this test"   # the first compose call
+    assert ours() == before
 
 
 @pytest.mark.recreates_hosts
