@@ -47,3 +47,12 @@ def pytest_terminal_summary(terminalreporter, config):
             f"{config.stash[LEFT_OUT]} tests that recreate or restart hosts were left out, so "
             "as not to disturb the running playground: add --recreate-hosts (or set CI=true) "
             "to run them")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Chromium (playground/browser.py); a test that needs one fails, with
+    the reason, where none can start: a page test is never skipped and called passing."""
+    from playground import browser as _browser
+    with _browser.chromium() as b:
+        yield b
