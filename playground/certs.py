@@ -30,19 +30,8 @@ def _folders(root: Path) -> tuple[Path, Path, Path]:
 
 def tls_hosts(topo: Topology) -> dict[str, list[str]]:
     """Hosts declared `tls: true`, with the DNS names their certificates need."""
-    return {host.name: [host.fqdn, host.name] + aliases(topo, host)
+    return {host.name: [host.fqdn, host.name] + topo.aliases(host)
             for host in topo.hosts.values() if host.tls}
-
-
-def aliases(topo: Topology, host) -> list[str]:
-    """Other names of the host in the zone: CNAMEs to it and extra A records of its address."""
-    names = []
-    for record in topo.zone.records:
-        owner, _, rtype, *data = record.split()
-        target = data[-1].rstrip(".") if data else ""
-        if (rtype, target) in (("CNAME", host.fqdn), ("A", str(host.address))):
-            names.append(owner.rstrip("."))
-    return names
 
 
 def missing(topo: Topology | None = None, root: Path = CERTS) -> bool:
@@ -51,7 +40,20 @@ def missing(topo: Topology | None = None, root: Path = CERTS) -> bool:
     needed = [ca_dir / "ca.key", shared / "ca.crt", shared / "ssh" / "id_ed25519",
               shared / "client" / f"{CLIENT}.crt"]
     needed += [hosts_dir / h / "server.crt" for h in tls_hosts(topo)]
-    return not all(p.exists() for p in needed)
+    return not all(p.exists() for p in needed) or bool(renamed(topo, hosts_dir))
+
+
+def san_names(path: Path) -> set[str]:
+    cert = x509.load_pem_x509_certificate(path.read_bytes())
+    san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    return set(san.get_values_for_type(x509.DNSName))
+
+
+def renamed(topo: Topology, hosts_dir: Path) -> list[Path]:
+    """Server certificates whose names are no longer the ones compose.yaml gives the host
+    (a new alias in the zone, say): they are made again, by the same CA."""
+    return [path for host, names in tls_hosts(topo).items()
+            if (path := hosts_dir / host / "server.crt").exists() and san_names(path) != set(names)]
 
 
 def ensure(topo: Topology | None = None, fresh: bool = False, root: Path = CERTS) -> bool:
@@ -67,6 +69,8 @@ def ensure(topo: Topology | None = None, fresh: bool = False, root: Path = CERTS
         for folder in (shared, hosts_dir):   # anything signed by an older CA is worthless now
             shutil.rmtree(folder, ignore_errors=True)
         _write_ca(ca_dir)
+    for stale in renamed(topo, hosts_dir):
+        stale.unlink()
     ca_key = serialization.load_pem_private_key((ca_dir / "ca.key").read_bytes(), None)
     ca_cert = x509.load_pem_x509_certificate((ca_dir / "ca.crt").read_bytes())
     _write(shared / "ca.crt", (ca_dir / "ca.crt").read_bytes(), 0o644)

@@ -72,7 +72,7 @@ def known_hosts(topo: Topology, keys: dict) -> str:
     for host in topo.hosts.values():
         names = {host.name, host.name.lower(), host.fqdn, *(str(i.ip) for i in host.interfaces)}
         names |= {n for n, a in topo.zone.names.items() if a in {i.ip for i in host.interfaces}}
-        names |= set(certs.aliases(topo, host))   # smtp.example.com, mx2.example.com, ...
+        names |= set(topo.aliases(host))   # smtp.example.com, mx2.example.com, ...
         lines.append(f"{','.join(sorted(names))} {' '.join(keys[host.name])}")
     return "\n".join(lines) + "\n"
 

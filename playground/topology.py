@@ -9,6 +9,7 @@ nothing beyond the standard library and PyYAML.
 from __future__ import annotations
 
 import ipaddress
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,7 @@ class Host:
     ports: dict = field(default_factory=dict, hash=False)   # port -> service, besides sshd
     nat: str | None = None        # the interface masqueraded behind, on a NAT router
     tls: bool = False             # gets a server certificate under certs/hosts/NAME
+    limits: Limits | None = None  # None: unlimited (small test labs only)
 
     @property
     def address(self) -> ipaddress.IPv4Address:
@@ -59,6 +61,18 @@ class Host:
 
     def interface(self, name: str) -> Interface:
         return next(i for i in self.interfaces if i.name == name)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a runaway program in the host runs into (compose's pids_limit, mem_limit, cpus)."""
+    pids: int                     # processes and threads
+    memory: int                   # bytes; past it the kernel kills the biggest program
+    cpus: float                   # cores
+
+    @property
+    def mib(self) -> int:
+        return self.memory // 2**20
 
 
 @dataclass(frozen=True)
@@ -125,6 +139,16 @@ class Topology:
 
     def images(self) -> set[str]:
         return {svc["image"] for svc in self.compose["services"].values() if "image" in svc}
+
+    def aliases(self, host: Host) -> list[str]:
+        """Other names of the host in the zone: CNAMEs to it and extra A records of its address."""
+        names = []
+        for record in self.zone.records:
+            owner, _, rtype, *data = record.split()
+            target = data[-1].rstrip(".") if data else ""
+            if (rtype, target) in (("CNAME", host.fqdn), ("A", str(host.address))):
+                names.append(owner.rstrip("."))
+        return names
 
 
 def load(path: Path | str) -> Topology:
@@ -210,7 +234,32 @@ def _host(where: str, name: str, svc: dict, carriers: dict) -> Host:
                        for v in svc.get("volumes", [])):
         raise TopologyError(f"{where}x-lab.tls is true but ./certs/hosts/{name} is not mounted")
     return Host(name, _need(where, lab, "role", "x-lab"), fqdn, forwards, interfaces, routes,
-                _ports(where, lab.get("ports") or {}), nat, tls)
+                _ports(where, lab.get("ports") or {}), nat, tls, _limits(where, svc))
+
+
+LIMIT_KEYS = ("pids_limit", "mem_limit", "cpus")
+SIZE = re.compile(r"(\d+(?:\.\d+)?)([kmg]?)b?", re.IGNORECASE)   # compose's 512m, 1g, 1gb
+UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
+
+
+def _limits(where: str, svc: dict) -> Limits | None:
+    """The host's limits: all three, or none at all."""
+    given = [k for k in LIMIT_KEYS if k in svc]
+    if not given:
+        return None
+    missing = [k for k in LIMIT_KEYS if k not in svc]
+    if missing:
+        raise TopologyError(f"{where}no '{missing[0]}' (a limited host needs all of "
+                            f"{', '.join(LIMIT_KEYS)})")
+    pids, memory, cpus = (svc[k] for k in LIMIT_KEYS)
+    if isinstance(pids, bool) or not isinstance(pids, int) or pids < 1:
+        raise TopologyError(f"{where}pids_limit: {pids!r} is not a positive whole number")
+    size = SIZE.fullmatch(str(memory).strip())
+    if not size or float(size[1]) <= 0:
+        raise TopologyError(f"{where}mem_limit: {memory!r} is not a size like 512m or 1g")
+    if isinstance(cpus, bool) or not isinstance(cpus, (int, float)) or cpus <= 0:
+        raise TopologyError(f"{where}cpus: {cpus!r} is not a positive number of cores")
+    return Limits(pids, int(float(size[1]) * UNITS[size[2].lower()]), float(cpus))
 
 
 def _interface(where: str, ifname: str, spec, carriers: dict, joined) -> Interface:

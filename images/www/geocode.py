@@ -1,12 +1,17 @@
-"""A small Google-style geocoding API for the lab (chapter 1), mounted beside httpbin.
+"""www's web app: httpbin, with a small Google-style geocoding API beside it (chapter 1), and
+a 301 to www's own name for any other name the zone gives www (chapter 9: a site that moved).
 
 GET /geocode/json?address=TEXT answers {"status": "OK", "results": [...]} for the places below
 (matched by case-insensitive words) or {"status": "ZERO_RESULTS", "results": []}.
 """
 import json
-from urllib.parse import parse_qs
+import socket
+from urllib.parse import parse_qs, quote
 
 import httpbin
+from playground.topology import load
+
+COMPOSE = "/etc/playground/compose.yaml"
 
 PLACES = [
     ("Eiffel Tower, Champ de Mars, 75007 Paris, France", 48.8584, 2.2945),
@@ -40,8 +45,32 @@ def geocode(environ, start_response):
     return [body]
 
 
+def names():
+    """This host's own name, and the other names compose.yaml's zone gives it (example.org)."""
+    topo = load(COMPOSE)
+    host = topo[socket.gethostname()]
+    return host.fqdn, set(topo.aliases(host))
+
+
+CANONICAL, MOVED = names()
+
+
+def moved(environ, start_response):
+    """301 to the same path and query on the canonical name, scheme kept."""
+    query = environ.get("QUERY_STRING", "")
+    location = (f"{environ['wsgi.url_scheme']}://{CANONICAL}{quote(environ.get('PATH_INFO', '/'))}"
+                + (f"?{query}" if query else ""))
+    body = f'<a href="{location}">Moved Permanently</a>\n'.encode()
+    start_response("301 Moved Permanently", [("Location", location),
+                                             ("Content-Type", "text/html; charset=utf-8"),
+                                             ("Content-Length", str(len(body)))])
+    return [body]
+
+
 def app(environ, start_response):
-    """httpbin for every path but /geocode/json."""
+    """httpbin for every path but /geocode/json; a redirect for www's other names."""
+    if environ.get("HTTP_HOST", "").rsplit(":", 1)[0].rstrip(".").lower() in MOVED:
+        return moved(environ, start_response)
     if environ.get("PATH_INFO") == "/geocode/json":
         return geocode(environ, start_response)
     return httpbin.app(environ, start_response)

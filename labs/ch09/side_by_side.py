@@ -6,6 +6,7 @@ other, and print what each got back (one JSON line per client). Watch the wire m
 import argparse
 import json
 import secrets
+from urllib.parse import urlsplit
 
 import labkit
 import via_httpclient
@@ -15,6 +16,7 @@ import via_urllib
 CLIENTS = {"requests": via_requests, "urllib": via_urllib, "http.client": via_httpclient}
 TOPICS = ["query", "form", "upload", "headers", "head", "auth", "cookies", "redirects",
           "manual", "moved", "status", "gzip", "keepalive"]
+MOVED = "example.org"   # a name of www's that answers every request with a 301 to www
 
 
 def main() -> None:
@@ -28,8 +30,11 @@ def main() -> None:
     parser.add_argument("--client", choices=list(CLIENTS), action="append",
                         help="only this client (repeat for more); default all three")
     args = parser.parse_args()
+    base = args.base.rstrip("/")
+    if args.topic == "moved":   # a site that moved: www's other name, on --base's scheme
+        base = f"{urlsplit(base).scheme}://{MOVED}"
     for name in args.client or CLIENTS:
-        result = getattr(CLIENTS[name], args.topic)(args.base.rstrip("/"), args.word)
+        result = getattr(CLIENTS[name], args.topic)(base, args.word)
         print(f"{name}: {json.dumps(result)}", flush=True)
 
 

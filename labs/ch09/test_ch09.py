@@ -60,8 +60,8 @@ def sent(packets, word) -> list[Request]:
             for r in requests_in(client)]
 
 
-def first_syn(packets, client_port) -> float:
-    return min((p.time for p in tcp(packets, HTTP) if p.sport == client_port and "S" in p.flags),
+def first_syn(packets, client_port, port=HTTP) -> float:
+    return min((p.time for p in tcp(packets, port) if p.sport == client_port and "S" in p.flags),
                default=0.0)
 
 
@@ -176,17 +176,34 @@ def test_303_turns_post_into_get_and_307_keeps_it(side, capture):
     assert finals == {"GET": b"", "POST": word.encode()}, finals
 
 
-def test_moved_to_another_name_and_to_https(side, capture):
+def hellos(packets) -> list[str]:
+    """The SNI of every TLS ClientHello to port 443, in the order the connections opened."""
+    opened = sorted(conversations(packets, HTTPS).items(),
+                    key=lambda kv: first_syn(packets, kv[0], HTTPS))
+    return [sni(body) for _, (client, _) in opened
+            for kind, body in tls_records(client) if kind == 22 and body[:1] == b"\x01"]
+
+
+def test_a_site_that_moved_to_its_www_name(side, capture):
     word = token()
     with capture(**CAPTURE) as cap:
-        result = side("moved", word, "--client", "requests", "--base", f"http://{WWW_ADDRESS}")
-    assert result["requests"]["url"] == f"https://{WWW}/anything/{word}"
-    assert [h[0] for h in result["requests"]["history"]] == [301]
-    request, = sent(cap.packets, word)
-    assert request.headers["host"] == WWW_ADDRESS
-    hellos = [body for client, _ in conversations(cap.packets, HTTPS).values()
-              for kind, body in tls_records(client) if kind == 22 and body[:1] == b"\x01"]
-    assert WWW in [sni(h) for h in hellos], "no TLS connection to www.example.com"
+        result = side("moved", word)
+    old, new = f"http://example.org/anything/{word}", f"http://{WWW}/anything/{word}"
+    assert result["requests"] == {"history": [[301, old]], "url": new}
+    assert result["urllib"]["url"] == new
+    assert result["http.client"] == {"status": 301, "location": new}
+    hosts = [r.headers["host"] for r in sent(cap.packets, word)]
+    assert hosts == ["example.org", WWW] * 2 + ["example.org"], hosts
+
+
+def test_a_site_that_moved_over_https_is_verified_under_both_names(side, capture):
+    word = token()
+    with capture(**CAPTURE) as cap:
+        result = side("moved", word, "--client", "requests", "--base", f"https://{WWW}")
+    assert result["requests"] == {"history": [[301, f"https://example.org/anything/{word}"]],
+                                  "url": f"https://{WWW}/anything/{word}"}
+    names = hellos(cap.packets)
+    assert "example.org" in names and WWW in names[names.index("example.org"):], names
 
 
 # --- Exercise 1: a keep-alive fetcher over http.client -------------------------------------

@@ -100,3 +100,19 @@ def test_strict_verification_accepts_every_server(made, host):
 def test_wrong_name_is_refused(made):
     with pytest.raises(ssl.SSLCertVerificationError, match="mismatch"):
         handshake(made, "www", "mail.example.com")
+
+
+def test_a_new_alias_remakes_that_host_certificate_by_the_same_ca(tmp_path):
+    assert certs.ensure(topo, root=tmp_path)
+    ca_before = (tmp_path / "ca" / "ca.crt").read_bytes()
+    mail_before = (tmp_path / "hosts" / "mail" / "server.crt").read_bytes()
+    compose = {**topo.compose, "x-playground": {**topo.compose["x-playground"]}}
+    zone = compose["x-playground"]["zone"] = dict(compose["x-playground"]["zone"])
+    zone["records"] = list(zone["records"]) + ["webmail.example.com. IN CNAME mail.example.com."]
+    wider = Topology(compose)
+    assert certs.missing(wider, root=tmp_path)
+    assert certs.ensure(wider, root=tmp_path)
+    assert "webmail.example.com" in certs.san_names(tmp_path / "hosts" / "mail" / "server.crt")
+    assert (tmp_path / "hosts" / "mail" / "server.crt").read_bytes() != mail_before
+    assert (tmp_path / "ca" / "ca.crt").read_bytes() == ca_before
+    assert not certs.missing(wider, root=tmp_path)
