@@ -1,14 +1,19 @@
-"""scripts/bench: start-up and shut-down times and the idle cost of the running playground."""
+"""scripts/bench: start-up and shut-down times and the idle cost of the running playground;
+with --cold-build, the time to build every image from nothing and the images' sizes."""
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import lifecycle
-from .engine import PlaygroundError, check_engine, client, docker, engine_errors, exec_, remove
+from .engine import (PlaygroundError, check_engine, client, compose, docker, engine_errors,
+                     exec_, remove)
 from .topology import Topology
+
+BASE, BROWSER = "playground-base", "playground-browser"
 
 
 def timed(fn, *args) -> float:
@@ -102,3 +107,42 @@ idle CPU, all hosts, over {idle_seconds:.0f} s                {cpu:6.2f} % of on
 memory, all hosts                               {mib:6.1f} MiB
 exec of `true`, Docker SDK (median)             {sdk_exec * 1000:6.1f} ms
 exec of `true`, docker CLI (median)             {cli_exec * 1000:6.1f} ms""")
+
+
+def built_images(topo: Topology) -> list[tuple[str, str]]:
+    """(service, image) for every image compose.yaml builds, the shared base first."""
+    built = [(name, svc["image"]) for name, svc in topo.compose["services"].items()
+             if "build" in svc]
+    return sorted(built, key=lambda pair: pair[1] != BASE)
+
+
+def image_mb(name: str) -> float:
+    return client().images.get(name).attrs["Size"] / 1e6
+
+
+def cold_build(topo: Topology) -> None:
+    """Build every image with no cache, one after another, and print times and sizes. The
+    running hosts keep their images until the next `up`, which then recreates them."""
+    check_engine()
+    lifecycle.fetch_wheels()
+    if lifecycle.image_exists(lifecycle.DEBIAN):
+        root = f"Debian root ({lifecycle.DEBIAN}, pulled before: not timed)", 0.0
+    else:
+        root = "Debian root (mmdebstrap)", timed(lifecycle.local_debian)
+    env = {**os.environ, "PLAYGROUND_DEBIAN": lifecycle.debian_image()}
+    rows = [(*root, None)]
+    for service, image in built_images(topo):
+        seconds = timed(lambda: compose("--profile", "build", "build", "--no-cache", service,
+                                        env=env))
+        rows.append((image, seconds, image_mb(image)))
+    base_mb = image_mb(BASE)
+    print("\ncold build, one image after another, no cache:")
+    for what, seconds, mb in rows:
+        print(f"  {what:48} {seconds:7.1f} s" + (f"   {mb:6.0f} MB" if mb else ""))
+    for label, keep in [("without the browser image", lambda i: i != BROWSER),
+                        ("with it (as built)", lambda i: True)]:
+        chosen = [r for r in rows[1:] if keep(r[0])]
+        seconds = rows[0][1] + sum(r[1] for r in chosen)
+        unique = base_mb + sum(r[2] - base_mb for r in chosen if r[0] != BASE)
+        print(f"  total {label:42} {seconds:7.1f} s   {unique:6.0f} MB on disk "
+              "(the base layers counted once)")

@@ -216,6 +216,11 @@ def debian_image() -> str:
                               " or, on Debian/Ubuntu as root, install mmdebstrap so that "
                               "./scripts/up can build it offline")
     print(f"playground: no registry; building {LOCAL_DEBIAN} with mmdebstrap ...", flush=True)
+    return local_debian()
+
+
+def local_debian() -> str:
+    """Debian bookworm's minimal root, made with mmdebstrap and imported as LOCAL_DEBIAN."""
     with tempfile.TemporaryDirectory() as tmp:
         tar = os.path.join(tmp, "rootfs.tar")
         made = subprocess.run(["mmdebstrap", "--quiet", "--variant=minbase", "bookworm", tar,
