@@ -76,8 +76,13 @@ def down(args, topo):
 
 @verb("print the table of hosts; exit 1 unless all ready",
       "Print host, role, lab addresses and state of every host. Exit status 0 only when "
-      "every host is ready.")
+      "every host is ready.",
+      arg("--limits", action="store_true",
+          help="print instead each host's process, memory and CPU limits (from compose.yaml)"))
 def status(args, topo):
+    if args.limits:
+        print(_diagram.limits_table(topo))
+        return
     check_engine()
     rows = lifecycle.status(topo)
     print(lifecycle.format_table(rows))
