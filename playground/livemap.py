@@ -1,0 +1,510 @@
+"""The live map: a page on 127.0.0.1 that draws the playground from compose.yaml and shows the
+packets matching a filter crossing its links, hop by hop, with record, replay and pcap files.
+
+Each lab network (a link) is watched by one tcpdump on one router interface: the router's
+interface on a LAN, one end of a point-to-point link. A packet's hop is that link, its direction
+told by the frame's source MAC (the capturing interface's own, or not). tcpdump streams pcap
+(`-w -`) through `docker exec`; frames are parsed with dpkt, so the page gets the same bytes a
+recording saves. The feed starts when a page sets a filter and stops (SIGINT to tcpdump, inside
+the container) when the filter is cleared or the last page closes. The page is read-only: it can
+set a filter and record, nothing else; the server listens on 127.0.0.1 only and refuses pages
+from other origins.
+"""
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import socket
+import struct
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import dpkt
+
+from . import lifecycle
+from .capture import TCPDUMP
+from .engine import PlaygroundError, exec_
+from .project import ROOT
+from .topology import Topology
+
+ADDRESS = "127.0.0.1"
+STATIC = Path(__file__).parent / "static"
+RECORDINGS = ROOT / "results" / "map"
+STATUS_EVERY = 5.0          # seconds between readiness polls while a page is open
+BATCH_EVERY = 0.1           # seconds of packets sent to the pages at once, in time order
+MAX_FILTER = 300
+BROADCAST = "ff:ff:ff:ff:ff:ff"
+# Prints the shell's pid (tcpdump's, after exec) and the interface's MAC, then becomes tcpdump.
+# The filter stays one argv element: no shell ever reads it.
+STARTER = 'echo "$$ $(cat /sys/class/net/$1/address)" && shift && exec "$@"'
+
+
+@dataclass(frozen=True)
+class Link:
+    """One lab network and the router interface it is watched on."""
+    network: str
+    host: str                 # the router that captures it
+    iface: str
+    peer: str | None          # the far end of a point-to-point link; None on a LAN
+    members: tuple            # (address, host) of the others on a LAN
+
+    @property
+    def name(self) -> str:
+        return f"{self.host} {self.iface}"
+
+
+def links(topo: Topology) -> list[Link]:
+    """Every network a router touches, once: a LAN at its router, a point-to-point link at
+    the end that comes first in compose.yaml."""
+    found = {}
+    for host in topo.hosts.values():
+        if not host.forwards:
+            continue
+        for iface in host.interfaces:
+            if iface.network in found:
+                continue
+            others = [(h, i) for h, i in topo.on_network(iface.network) if h.name != host.name]
+            peer = others[0][0].name if iface.peer and len(others) == 1 else None
+            found[iface.network] = Link(iface.network, host.name, iface.name, peer,
+                                        tuple((str(i.ip), h.name) for h, i in others))
+    return list(found.values())
+
+
+def graph(topo: Topology) -> dict:
+    """Cytoscape elements: a node per host, one per LAN, and an edge per interface (host to
+    LAN) or per point-to-point link (host to host), labelled with names and addresses."""
+    nodes, edges = [], []
+    for h in topo.hosts.values():
+        kind = "router" if h.forwards else ("client" if not h.ports else "server")
+        addrs = "\n".join(f"{i.name} {i.ip}" for i in h.interfaces)
+        nodes.append({"data": {"id": h.name, "label": f"{h.name}\n{addrs}", "role": h.role,
+                               "nat": h.nat or "", "state": "unknown"},
+                      "classes": kind + (" nat" if h.nat else "")})
+    done = set()
+    for h in topo.hosts.values():
+        for i in h.interfaces:
+            members = topo.on_network(i.network)
+            if i.peer and len(members) == 2:
+                if i.network in done:
+                    continue
+                done.add(i.network)
+                (a, ia), (b, ib) = members
+                edges.append(_edge(i.network, a.name, b.name,
+                                   f"{ia.name} {ia.ip} - {ib.name} {ib.ip}"))
+                continue
+            if i.network not in done:
+                done.add(i.network)
+                nodes.append({"data": {"id": i.network,
+                                       "label": f"{i.network}\n{i.address.network}"},
+                              "classes": "lan"})
+            edges.append(_edge(i.network, h.name, i.network, f"{i.name} {i.ip}"))
+    return {"nodes": nodes, "edges": edges, "links": [vars_(ln) for ln in links(topo)]}
+
+
+def _edge(network: str, a: str, b: str, label: str) -> dict:
+    return {"data": {"id": f"{a}--{b}", "source": a, "target": b, "network": network,
+                     "label": label}}
+
+
+def vars_(link: Link) -> dict:
+    return {"network": link.network, "host": link.host, "iface": link.iface}
+
+
+def hop(link: Link, own_mac: str, src_mac: str, dst_mac: str,
+        src: str | None, dst: str | None) -> tuple[str, str]:
+    """(from, to) node ids for a frame seen on link: hosts, or the LAN itself when the other
+    end is no one in particular (a broadcast, an unknown address)."""
+    if link.peer:
+        return (link.host, link.peer) if src_mac == own_mac else (link.peer, link.host)
+    on_lan = dict(link.members)
+    if src_mac == own_mac:
+        return link.host, on_lan.get(dst, link.network)
+    to = link.host if dst_mac in (own_mac, BROADCAST) else on_lan.get(dst, link.network)
+    return on_lan.get(src, link.network), to
+
+
+def mac(raw: bytes) -> str:
+    return ":".join(f"{b:02x}" for b in raw)
+
+
+def summary(eth: dpkt.ethernet.Ethernet) -> tuple[str | None, str | None, str]:
+    """Source and destination addresses (None if not IPv4) and a one-line summary."""
+    ip = eth.data
+    if isinstance(ip, dpkt.arp.ARP):
+        what = "request who-has" if ip.op == dpkt.arp.ARP_OP_REQUEST else "reply"
+        return None, None, f"ARP {what} {socket.inet_ntoa(ip.tpa)} (from " \
+                           f"{socket.inet_ntoa(ip.spa)})"
+    if not isinstance(ip, dpkt.ip.IP):
+        return None, None, f"ethertype 0x{eth.type:04x}"
+    src, dst = socket.inet_ntoa(ip.src), socket.inet_ntoa(ip.dst)
+    seg = ip.data
+    if isinstance(seg, dpkt.udp.UDP):
+        line = f"UDP {src}:{seg.sport} > {dst}:{seg.dport}{_dns(seg)} len {len(seg.data)}"
+    elif isinstance(seg, dpkt.tcp.TCP):
+        flags = "".join(c for bit, c in [(dpkt.tcp.TH_SYN, "S"), (dpkt.tcp.TH_FIN, "F"),
+                                         (dpkt.tcp.TH_RST, "R"), (dpkt.tcp.TH_PUSH, "P"),
+                                         (dpkt.tcp.TH_ACK, ".")] if seg.flags & bit)
+        line = f"TCP {src}:{seg.sport} > {dst}:{seg.dport} [{flags}] seq {seg.seq} " \
+               f"len {len(seg.data)}"
+    elif isinstance(seg, dpkt.icmp.ICMP):
+        line = f"ICMP {src} > {dst} type {seg.type} code {seg.code}"
+    else:
+        line = f"IP {src} > {dst} proto {ip.p}"
+    return src, dst, f"{line} ttl {ip.ttl}"
+
+
+def _dns(udp: dpkt.udp.UDP) -> str:
+    """' DNS query 0x1234 A www.example.com' (or response, with its answers) on port 53."""
+    if 53 not in (udp.sport, udp.dport):
+        return ""
+    try:
+        msg = dpkt.dns.DNS(udp.data)
+    except (dpkt.UnpackError, IndexError):
+        return " DNS (not parsed)"
+    q = msg.qd[0] if msg.qd else None
+    asked = f" {_QTYPES.get(q.type, q.type)} {q.name}" if q is not None else ""
+    if msg.qr == dpkt.dns.DNS_Q:
+        return f" DNS query 0x{msg.id:04x}{asked}"
+    answers = [socket.inet_ntoa(a.rdata) for a in msg.an if a.type == dpkt.dns.DNS_A]
+    return f" DNS response 0x{msg.id:04x}{asked} -> {' '.join(answers) or _RCODES.get(msg.rcode, msg.rcode)}"
+
+
+_QTYPES = {1: "A", 28: "AAAA", 15: "MX", 5: "CNAME", 12: "PTR", 16: "TXT", 2: "NS", 6: "SOA"}
+_RCODES = {0: "no answer", 2: "SERVFAIL", 3: "NXDOMAIN", 5: "REFUSED"}
+
+
+def check_filter_text(bpf: str) -> str | None:
+    """Why this filter text is refused before tcpdump sees it; None when it may be tried."""
+    if len(bpf) > MAX_FILTER:
+        return f"the filter is longer than {MAX_FILTER} characters"
+    if any(ord(c) < 32 for c in bpf):
+        return "the filter has control characters"
+    return None
+
+
+def compile_filter(link: Link, bpf: str) -> str | None:
+    """tcpdump's own word on the filter (compiled with -d on a router); None when it is fine."""
+    problem = check_filter_text(bpf)
+    if problem:
+        return problem
+    result = exec_(link.host, "tcpdump", "-d", "-i", link.iface, bpf, timeout=10)
+    if result.returncode == 0:
+        return None
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip() and "warning" not in ln]
+    return f"tcpdump refuses the filter: {lines[-1] if lines else 'no reason given'}"
+
+
+class PcapStream:
+    """Reads a pcap byte stream record by record (tcpdump -w - writes one)."""
+
+    def __init__(self, reader: asyncio.StreamReader):
+        self.reader = reader
+        self.order = "<"
+        self.nano = False
+
+    async def header(self) -> None:
+        head = await self.reader.readexactly(24)
+        magic = head[:4]
+        for order in "<>":
+            value = struct.unpack(order + "I", magic)[0]
+            if value in (0xa1b2c3d4, 0xa1b23c4d):
+                self.order, self.nano = order, value == 0xa1b23c4d
+                return
+        raise ValueError("not a pcap stream")
+
+    async def next(self) -> tuple[float, bytes]:
+        sec, frac, caplen, _ = struct.unpack(self.order + "IIII",
+                                             await self.reader.readexactly(16))
+        return sec + frac / (1e9 if self.nano else 1e6), await self.reader.readexactly(caplen)
+
+
+class Tap:
+    """One tcpdump on one link, streaming pcap to us through `docker exec`."""
+
+    def __init__(self, link: Link, bpf: str):
+        self.link, self.bpf = link, bpf
+        self.proc: asyncio.subprocess.Process | None = None
+        self.pid = self.mac = ""
+
+    async def start(self, timeout: float = 10) -> None:
+        argv = ["docker", "exec", self.link.host, "sh", "-c", STARTER, "sh", self.link.iface,
+                *TCPDUMP, "-i", self.link.iface, "-w", "-", self.bpf]
+        self.proc = await asyncio.create_subprocess_exec(
+            *argv, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE)
+        first = await asyncio.wait_for(self.proc.stdout.readline(), timeout)
+        self.pid, self.mac = first.decode().split()
+        while b"listening on" not in (line := await asyncio.wait_for(
+                self.proc.stderr.readline(), timeout)):
+            if not line:
+                raise PlaygroundError(f"tcpdump on {self.link.name} did not start")
+
+    async def frames(self):
+        stream = PcapStream(self.proc.stdout)
+        try:
+            await stream.header()
+            while True:
+                yield await stream.next()
+        except asyncio.IncompleteReadError:
+            return
+
+    async def stop(self) -> None:
+        if self.pid:
+            await asyncio.to_thread(exec_, self.link.host, "kill", "-INT", self.pid)
+        if self.proc:
+            try:
+                await asyncio.wait_for(self.proc.wait(), 5)
+            except asyncio.TimeoutError:
+                self.proc.kill()
+
+
+class Feed:
+    """The taps of one filter on every link, merged into hop events in time order."""
+
+    def __init__(self, topo: Topology, bpf: str, deliver):
+        self.bpf, self.deliver = bpf, deliver
+        self.taps = [Tap(link, bpf) for link in links(topo)]
+        self.tasks: list[asyncio.Task] = []
+        self.pending: list[dict] = []
+        self.seq = 0
+
+    async def start(self) -> None:
+        try:
+            await asyncio.gather(*(t.start() for t in self.taps))
+        except BaseException:
+            await self.stop()
+            raise
+        self.tasks = [asyncio.create_task(self._read(t)) for t in self.taps]
+        self.tasks.append(asyncio.create_task(self._flush()))
+
+    async def _read(self, tap: Tap) -> None:
+        async for ts, frame in tap.frames():
+            self.pending.append(event(tap.link, tap.mac, ts, frame))
+
+    async def _flush(self) -> None:
+        while True:
+            await asyncio.sleep(BATCH_EVERY)   # the batching window, not a readiness wait
+            if self.pending:
+                batch, self.pending = sorted(self.pending, key=lambda e: e["time"]), []
+                for e in batch:
+                    self.seq += 1
+                    e["seq"] = self.seq
+                await self.deliver(batch)
+
+    async def stop(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*(t.stop() for t in self.taps), return_exceptions=True)
+
+
+def event(link: Link, own_mac: str, ts: float, frame: bytes) -> dict:
+    """A packet seen on link, for the page (and, with its frame, for a recording)."""
+    eth = dpkt.ethernet.Ethernet(frame)
+    try:
+        src, dst, line = summary(eth)
+    except (dpkt.UnpackError, ValueError, IndexError, OSError):   # a runt or mangled frame
+        src, dst, line = None, None, f"frame of {len(frame)} bytes (not parsed)"
+    a, b = hop(link, own_mac, mac(eth.src), mac(eth.dst), src, dst)
+    return {"time": ts, "network": link.network, "at": link.name, "from": a, "to": b,
+            "summary": line, "frame": frame}
+
+
+def save_recording(recorded: list[dict], folder: Path) -> list[Path]:
+    """One pcap file per link (Ethernet, microseconds: what Wireshark opens), in folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    by_link: dict[str, list[dict]] = {}
+    for e in recorded:
+        by_link.setdefault(e["at"], []).append(e)
+    paths = []
+    for at, events in sorted(by_link.items()):
+        path = folder / f"{at.replace(' ', '-')}.pcap"
+        with open(path, "wb") as f:
+            writer = dpkt.pcap.Writer(f, linktype=dpkt.pcap.DLT_EN10MB)
+            for e in events:
+                writer.writepkt(e["frame"], ts=e["time"])
+        paths.append(path)
+    return paths
+
+
+def zipped(paths: list[Path]) -> bytes:
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as z:
+        for p in paths:
+            z.write(p, p.name)
+    return data.getvalue()
+
+
+def allowed_origin(origin: str | None, host: str | None, port: int) -> bool:
+    """Only our own page may open the feed: a page from elsewhere (or a name rebound to
+    127.0.0.1) must not read the packets."""
+    ours = {f"127.0.0.1:{port}", f"localhost:{port}"}
+    return host in ours and origin in {f"http://{h}" for h in ours}
+
+
+class LiveMap:
+    """The server's state: the pages watching, the one filter they share, the feed, the
+    recording. One filter for every page: the newest one set wins, and all pages see it."""
+
+    def __init__(self, topo: Topology, port: int):
+        self.topo, self.port = topo, port
+        self.links = links(topo)
+        self.pages: set = set()
+        self.feed: Feed | None = None
+        self.filter = ""
+        self.recording: list[dict] | None = None
+        self.saved: dict[str, list[Path]] = {}
+        self.states: dict[str, str] = {}
+        self.poller: asyncio.Task | None = None
+        self.changing = asyncio.Lock()   # one filter change at a time
+
+    async def send_all(self, message: dict) -> None:
+        text = json.dumps(message)
+        for ws in list(self.pages):
+            try:
+                await ws.send_str(text)
+            except ConnectionError:
+                self.pages.discard(ws)
+
+    async def deliver(self, batch: list[dict]) -> None:
+        if self.recording is not None:
+            self.recording.extend(batch)
+        await self.send_all({"type": "packets",
+                             "packets": [{k: v for k, v in e.items() if k != "frame"}
+                                         for e in batch]})
+
+    async def set_filter(self, bpf: str) -> None:
+        async with self.changing:
+            await self._stop_feed()
+            self.filter = bpf.strip()
+            if not self.filter:
+                return await self.send_all({"type": "capture", "state": "off"})
+            await self.send_all({"type": "capture", "state": "starting", "filter": self.filter})
+            problem = await asyncio.to_thread(compile_filter, self.links[0], self.filter)
+            if not problem:
+                feed = Feed(self.topo, self.filter, self.deliver)
+                try:
+                    await feed.start()
+                    self.feed = feed
+                except (PlaygroundError, asyncio.TimeoutError, ValueError) as e:
+                    problem = f"capturing did not start: {e or 'tcpdump gave no answer'}"
+            if problem:
+                self.filter = ""
+                return await self.send_all({"type": "capture", "state": "error",
+                                            "message": problem})
+            await self.send_all({"type": "capture", "state": "on", "filter": self.filter,
+                                 "links": [ln.name for ln in self.links]})
+
+    async def _stop_feed(self) -> None:
+        if self.feed:
+            feed, self.feed = self.feed, None
+            await feed.stop()
+
+    async def record(self, on: bool) -> None:
+        if on:
+            self.recording = []
+            return await self.send_all({"type": "recording", "state": "on"})
+        recorded, self.recording = self.recording or [], None
+        name = time.strftime("recording-%Y%m%d-%H%M%S")
+        paths = await asyncio.to_thread(save_recording, recorded, RECORDINGS / name)
+        self.saved[name] = paths
+        await self.send_all({"type": "recording", "state": "saved", "packets": len(recorded),
+                             "folder": str(RECORDINGS / name), "url": f"/recordings/{name}.zip",
+                             "files": [p.name for p in paths]})
+
+    async def poll_status(self) -> None:
+        """Readiness of every host, only while a page is open."""
+        while self.pages:
+            rows = await asyncio.to_thread(lifecycle.status, self.topo)
+            self.states = {r["host"]: r["state"] for r in rows}
+            await self.send_all({"type": "status", "states": self.states})
+            await asyncio.sleep(STATUS_EVERY)   # poll interval of the readiness display
+
+    async def joined(self, ws) -> None:
+        self.pages.add(ws)
+        await ws.send_str(json.dumps({"type": "capture", "state": "on" if self.feed else "off",
+                                      "filter": self.filter}))
+        if self.states:
+            await ws.send_str(json.dumps({"type": "status", "states": self.states}))
+        if not self.poller or self.poller.done():
+            self.poller = asyncio.create_task(self.poll_status())
+
+    async def left(self, ws) -> None:
+        self.pages.discard(ws)
+        if not self.pages:   # no one watching: capture nothing, poll nothing
+            self.recording = None
+            await self.set_filter("")
+            if self.poller:
+                self.poller.cancel()
+
+
+def app(topo: Topology, port: int):
+    from aiohttp import WSMsgType, web
+    live = LiveMap(topo, port)
+
+    @web.middleware
+    async def only_local(request, handler):
+        if request.host not in (f"127.0.0.1:{port}", f"localhost:{port}"):
+            raise web.HTTPForbidden(text="the map answers only at 127.0.0.1")
+        return await handler(request)
+
+    async def index(request):
+        return web.FileResponse(STATIC / "map.html")
+
+    async def graph_json(request):
+        return web.json_response(graph(topo))
+
+    async def recording(request):
+        paths = live.saved.get(request.match_info["name"])
+        if not paths:
+            raise web.HTTPNotFound(text="no such recording")
+        return web.Response(body=zipped(paths), content_type="application/zip")
+
+    async def feed(request):
+        if not allowed_origin(request.headers.get("Origin"), request.host, port):
+            raise web.HTTPForbidden(text="the feed is for the map's own page")
+        ws = web.WebSocketResponse(heartbeat=30)
+        await ws.prepare(request)
+        await live.joined(ws)
+        try:
+            async for msg in ws:
+                if msg.type != WSMsgType.TEXT:
+                    continue
+                asked = json.loads(msg.data)
+                if "filter" in asked:
+                    await live.set_filter(str(asked["filter"]))
+                elif "record" in asked:
+                    await live.record(bool(asked["record"]))
+        finally:
+            await live.left(ws)
+        return ws
+
+    async def cleanup(_app):
+        await live.set_filter("")
+
+    application = web.Application(middlewares=[only_local])
+    application.router.add_get("/", index)
+    application.router.add_get("/graph.json", graph_json)
+    application.router.add_get("/feed", feed)
+    application.router.add_get("/recordings/{name}.zip", recording)
+    application.router.add_static("/static/", STATIC)
+    application.on_shutdown.append(cleanup)
+    return application
+
+
+def serve(topo: Topology, port: int) -> None:
+    """Serve the map on 127.0.0.1:port until Ctrl-C."""
+    try:
+        from aiohttp import web
+    except ImportError:
+        raise PlaygroundError("the aiohttp package is missing: pip install -r "
+                              "requirements.txt (or use ./scripts/map)") from None
+    try:
+        web.run_app(app(topo, port), host=ADDRESS, port=port, handle_signals=True,
+                    print=lambda _: print(f"map: http://{ADDRESS}:{port}/ (Ctrl-C to stop)",
+                                          flush=True))
+    except OSError as e:
+        raise PlaygroundError(f"cannot listen on {ADDRESS}:{port} ({e.strerror}): "
+                              "choose another with --port") from None
