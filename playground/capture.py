@@ -6,7 +6,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import pcap
+from . import ladder, pcap
 from .engine import exec_, get_file
 from .run import Server, scratch
 from .topology import Topology
@@ -24,6 +24,7 @@ class Capture:
     def __init__(self, host: str, iface: str, bpf: str, path: Path):
         self.host, self.iface, self.filter, self.path = host, iface, bpf, path
         self.packets: list[pcap.Packet] = []
+        self.ladder: Path | None = None   # its diagram, when drawn (see playground/ladder.py)
         self._remote = scratch(".pcap")
         argv = [*TCPDUMP, "-i", iface, "-w", self._remote, *shlex.split(bpf)]
         self._tcpdump = Server(host, tuple(argv))
@@ -52,7 +53,8 @@ class Capture:
 @contextmanager
 def capture(topo: Topology, host: str, facing: str | None = None, bpf: str = "",
             save_to: Path = Path("results")):
-    """Capture on host (on its link towards `facing`, or everywhere) around the block."""
+    """Capture on host (on its link towards `facing`, or everywhere) around the block;
+    the pcap and its ladder diagram (.svg) are kept in save_to."""
     iface = interface(topo, host, facing)
     path = _free_path(save_to, f"{host}-{iface}")
     cap = Capture(host, iface, bpf, path)
@@ -61,6 +63,7 @@ def capture(topo: Topology, host: str, facing: str | None = None, bpf: str = "",
         yield cap
     finally:
         cap.finish()
+        cap.ladder = ladder.write(cap.path, topo, host=host)
 
 
 def _free_path(folder: Path, stem: str) -> Path:
