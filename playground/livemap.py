@@ -101,16 +101,12 @@ def graph(topo: Topology) -> dict:
                                        "label": f"{i.network}\n{i.address.network}"},
                               "classes": "lan"})
             edges.append(_edge(i.network, h.name, i.network, f"{i.name} {i.ip}"))
-    return {"nodes": nodes, "edges": edges, "links": [vars_(ln) for ln in links(topo)]}
+    return {"nodes": nodes, "edges": edges}
 
 
 def _edge(network: str, a: str, b: str, label: str) -> dict:
     return {"data": {"id": f"{a}--{b}", "source": a, "target": b, "network": network,
                      "label": label}}
-
-
-def vars_(link: Link) -> dict:
-    return {"network": link.network, "host": link.host, "iface": link.iface}
 
 
 def hop(link: Link, own_mac: str, src_mac: str, dst_mac: str,
@@ -138,7 +134,8 @@ def summary(eth: dpkt.ethernet.Ethernet) -> tuple[str | None, str | None, str]:
         return None, None, f"ARP {what} {socket.inet_ntoa(ip.tpa)} (from " \
                            f"{socket.inet_ntoa(ip.spa)})"
     if not isinstance(ip, dpkt.ip.IP):
-        return None, None, f"ethertype 0x{eth.type:04x}"
+        rest = f", {len(ip)} bytes not parsed" if isinstance(ip, bytes) else ""
+        return None, None, f"ethertype 0x{eth.type:04x}{rest}"
     src, dst = socket.inet_ntoa(ip.src), socket.inet_ntoa(ip.dst)
     seg = ip.data
     if isinstance(seg, dpkt.udp.UDP):
@@ -302,14 +299,14 @@ class Feed:
 
 def event(link: Link, own_mac: str, ts: float, frame: bytes) -> dict:
     """A packet seen on link, for the page (and, with its frame, for a recording)."""
-    eth = dpkt.ethernet.Ethernet(frame)
     try:
+        eth = dpkt.ethernet.Ethernet(frame)
         src, dst, line = summary(eth)
+        ends = hop(link, own_mac, mac(eth.src), mac(eth.dst), src, dst)
     except (dpkt.UnpackError, ValueError, IndexError, OSError):   # a runt or mangled frame
-        src, dst, line = None, None, f"frame of {len(frame)} bytes (not parsed)"
-    a, b = hop(link, own_mac, mac(eth.src), mac(eth.dst), src, dst)
-    return {"time": ts, "network": link.network, "at": link.name, "from": a, "to": b,
-            "summary": line, "frame": frame}
+        ends, line = (link.host, link.network), f"frame of {len(frame)} bytes (not parsed)"
+    return {"time": ts, "network": link.network, "at": link.name, "from": ends[0],
+            "to": ends[1], "summary": line, "frame": frame}
 
 
 def save_recording(recorded: list[dict], folder: Path) -> list[Path]:
