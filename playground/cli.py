@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import benchmark, capture as _capture, diagram as _diagram, labs, lifecycle
+from . import benchmark, book, capture as _capture, diagram as _diagram, labs, lifecycle
 from .engine import PlaygroundError, check_engine
 from .topology import Topology, TopologyError
 
@@ -60,8 +60,12 @@ def arg(*args, **kwargs):
           help="make a new CA, certificates and SSH key, and roll them out"),
       arg("--timeout", type=float, default=120, help="seconds to wait for readiness"),
       arg("--take-over", action="store_true",
-          help="replace the playground another checkout runs by this one's (CI does)"))
+          help="replace the playground another checkout runs by this one's (CI does)"),
+      arg("--book", metavar="PATH",
+          help="mount your checkout of the book's code at /fopnp on every host (remembered)"),
+      arg("--no-book", action="store_true", help="forget the checkout --book remembered"))
 def up(args, topo):
+    book.choose(args.book, forget=args.no_book)
     lifecycle.up(topo, rebuild=args.build, new_ca=args.new_ca, timeout=args.timeout,
                  take_over=args.take_over)
     print(lifecycle.format_table(lifecycle.status(topo)))
