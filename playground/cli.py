@@ -110,6 +110,8 @@ def shell(args, topo):
       arg("--facing", metavar="NEIGHBOUR", help="only the link towards this host"),
       arg("-w", "--write", metavar="FILE", help="write a pcap file here instead"),
       arg("--seconds", type=float, help="with -w: stop after this many seconds"),
+      arg("--ladder", action="store_true",
+          help="with -w: also draw its ladder diagram beside it (FILE.svg)"),
       intermixed=True)
 def capture(args, topo):
     if args.facing:
@@ -131,6 +133,10 @@ def capture(args, topo):
         pass
     packets = cap.finish()
     print(f"playground: {len(packets)} packets written to {args.write}", file=sys.stderr)
+    if args.ladder:
+        from . import ladder as _ladder   # here: only these verbs draw
+        drawn = _ladder.write(cap.path, topo, host=host)
+        print(f"playground: its ladder diagram: {drawn}", file=sys.stderr)
 
 
 @verb("print the topology as a Mermaid diagram",
@@ -196,6 +202,68 @@ def examine(args, topo):
                   f"{'caught by ' + ', '.join(failed) if failed else 'MISSED'} "
                   f"({wrong.what})", flush=True)
     sys.exit(1 if missed else 0)
+
+
+@verb("draw a pcap as a ladder (sequence) diagram, an SVG a browser opens",
+      "Draw FILE.pcap as a self-contained SVG: the hosts as columns (named from compose.yaml; "
+      "a NAT router's outside address as the hosts behind it), one arrow per packet saying "
+      "what it carries (TCP flags, DNS question and answer, TLS records, the first line of "
+      "HTTP, SMTP, IMAP, FTP), time down the side, payload excerpts. Written beside it as "
+      "FILE.svg unless -o says where.",
+      arg("pcap", metavar="FILE.pcap", help="a pcap file (not pcapng), e.g. from capture -w"),
+      arg("-o", "--output", metavar="OUT.svg", help="where to write the diagram"),
+      arg("--host", help="the host it was captured on (default: from a name like "
+                         "isp-any-1.pcap), to name an address several hosts share"))
+def ladder(args, topo):
+    from . import ladder as _ladder
+    path = Path(args.pcap)
+    if not path.is_file():
+        raise PlaygroundError(f"{path}: no such file; give a pcap file, e.g. one that "
+                              "`playground capture HOST -w FILE.pcap` wrote")
+    if args.host:
+        require_host(topo, args.host)
+    try:
+        drawn = _ladder.write(path, topo, Path(args.output) if args.output else None, args.host)
+    except (ValueError, EOFError) as e:
+        raise PlaygroundError(f"{path}: not a pcap file I can read ({e}); a pcapng one can "
+                              "be converted with `editcap -F pcap IN OUT`") from None
+    print(drawn)
+
+
+@verb("grade a student's work from outside this checkout, or a whole class",
+      "Grade SUBMISSION (a folder or .zip holding chNN/exercises/*.py) against the live "
+      "playground: its files go into the hosts under /var/tmp/playground-grade/STUDENT "
+      "(never into labs/), the chapters' exercise tests run on them with a time limit, and "
+      "the hosts are put back afterwards (its processes killed, its files removed, the "
+      "mailbox reset). Writes report.html, results.json (Gradescope), junit.xml and log.txt. "
+      "With --class DIR: every submission in DIR, one after another, and the table of "
+      "students x exercises as table.csv and table.html.",
+      arg("submission", nargs="?", help="a student's folder or .zip (its name is the id)"),
+      arg("--class", dest="class_dir", metavar="DIR",
+          help="a folder of submissions, one folder or .zip per student"),
+      arg("--student", metavar="ID", help="the student's id (default: the submission's name)"),
+      arg("--time-limit", type=float, default=900, metavar="SECONDS",
+          help="per student; a run still going is stopped and marked (default 900)"),
+      arg("-o", "--out", metavar="DIR",
+          help="where the results go (default results/grade/ID, or results/class)"))
+def grade(args, topo):
+    from . import grade as _grade   # here: it imports pytest's plugin
+    if bool(args.submission) == bool(args.class_dir):
+        raise PlaygroundError("give one SUBMISSION folder or .zip, or --class DIR")
+    if not args.time_limit > 0:
+        raise PlaygroundError(f"--time-limit {args.time_limit:g}: give seconds above 0")
+    if args.class_dir:
+        out = Path(args.out or _grade.RESULTS / "class")
+        _grade.grade_class(topo, Path(args.class_dir), out, args.time_limit)
+        print(f"class table: {out / 'table.csv'} and {out / 'table.html'}")
+        return
+    sid = _grade.student_id(Path(args.submission), args.student)
+    out = Path(args.out or _grade.RESULTS / "grade" / sid)
+    graded = _grade.grade(topo, Path(args.submission), out, sid, args.time_limit)
+    print(_grade.summary(graded))
+    for (chapter, n), state in graded.cells.items():
+        print(f"  {chapter} exercise {n}: {state}")
+    print(f"report: {out / 'report.html'} (results.json, junit.xml and log.txt beside it)")
 
 
 def require_host(topo: Topology, name: str) -> str:

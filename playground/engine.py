@@ -277,12 +277,19 @@ def put_file(host: str, path: str, data: bytes) -> None:
     """Write data to path (an absolute path in an existing folder) on host, readable by all
     (commands may run as another user than root)."""
     folder, name = posixpath.split(path)
+    put_files(host, folder, {name: data})
+
+
+def put_files(host: str, folder: str, files: dict[str, bytes]) -> None:
+    """Write each {relative path: data} under folder (which must exist) on host in one go,
+    making the folders between, readable by all."""
     archive = io.BytesIO()
     with tarfile.open(fileobj=archive, mode="w") as tar:
-        info = tarfile.TarInfo(name)
-        info.size, info.mode, info.mtime = len(data), 0o644, int(time.time())
-        tar.addfile(info, io.BytesIO(data))
-    with engine_errors(f"copying {path} to {host}"):
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size, info.mode, info.mtime = len(data), 0o644, int(time.time())
+            tar.addfile(info, io.BytesIO(data))
+    with engine_errors(f"copying {', '.join(files)} to {host}:{folder}"):
         client().api.put_archive(host, folder, archive.getvalue())
 
 

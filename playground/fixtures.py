@@ -19,6 +19,7 @@ from .topology import Topology
 
 RESULTS = ROOT / "results"
 OUTPUTS = pytest.StashKey[list]()     # what the test's programs printed (for the verdicts)
+CAPTURES = pytest.StashKey[list]()    # the test's captures (for its failure message, the report)
 
 
 def not_up() -> str | None:
@@ -47,10 +48,11 @@ def topology() -> Topology:
 
 @pytest.fixture
 def results_dir(request) -> Path:
-    """results/<test name>/: where this test's captures are kept."""
+    """results/<test name>/ (or under --results-dir): where this test's captures are kept."""
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid.replace("/", "."))
-    shutil.rmtree(RESULTS / name, ignore_errors=True)   # only this run's captures
-    return RESULTS / name
+    folder = Path(request.config.getoption("--results-dir", None) or RESULTS) / name
+    shutil.rmtree(folder, ignore_errors=True)   # only this run's captures
+    return folder
 
 
 @pytest.fixture
@@ -122,9 +124,14 @@ def seed_mailbox(run):
 
 
 @pytest.fixture
-def capture(topology, results_dir):
+def capture(request, topology, results_dir):
+    """capture(host, facing=None, filter="") -> a context manager around the traffic; see
+    playground/capture.py. The pcap and its ladder diagram are kept in results_dir."""
+    @contextmanager
     def start(host, facing=None, filter=""):
-        return _capture.capture(topology, host, facing, filter, save_to=results_dir)
+        with _capture.capture(topology, host, facing, filter, save_to=results_dir) as cap:
+            request.node.stash.setdefault(CAPTURES, []).append(cap)
+            yield cap
     return start
 
 

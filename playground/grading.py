@@ -3,10 +3,11 @@
 Program results: shown(), failure(), clean_failure(), not_started().
 Packets: tcp(), syn_of(), handshake(), stream(), conversations() (TCP reassembled from a
 capture), tls_records() and sni() (TLS as it crosses the wire).
-Timing: wait_until(); fresh data: token().
+Timing: wait_until(); fresh data: token(); the student's own data: variant().
 """
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
 
@@ -164,3 +165,13 @@ def token() -> str:
     """A word no other run or test sends, to find our own datagrams and lines, and so
     that no table of answers can know it in advance."""
     return "t" + uuid.uuid4().hex[:10]
+
+
+def variant(student: str, name: str, choices):
+    """The student's own pick among choices for the thing called name (a port, a secret, a
+    message): the same every run for the same student, and most often another for another
+    student, so one student's output cannot stand in for another's while the grader still
+    knows what to expect. Pure: the student id comes from the `student` fixture."""
+    choices = list(choices)
+    digest = hashlib.sha256(f"{student}\0{name}".encode()).digest()
+    return choices[int.from_bytes(digest[:8], "big") % len(choices)]

@@ -51,6 +51,12 @@ class Lab:
         return range(self.chapter * 1000, self.chapter * 1000 + 100)
 
 
+def anchor(heading: str) -> str:
+    """The id GitHub (and the report) gives a README heading: lower case, punctuation
+    dropped, spaces made hyphens ("Exercise 1: HTTP/1.1 by hand" -> "exercise-1-http11-by-hand")."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+
 def chapter_of(path: Path) -> str:
     """The chapter folder's name (chNN) of a file inside it."""
     return Path(path).resolve().parent.name

@@ -63,8 +63,8 @@ def address_names(topo: Topology, seen_on: str | None = None) -> dict[str, str]:
         for iface in host.interfaces:
             name = nat_name(topo, host.name) if iface.name == host.nat else host.name
             owners.setdefault(str(iface.ip), []).append(name)
-    for name, address in topo.zone.names.items():
-        owners.setdefault(str(address), []).append(name)
+    for name, address in topo.zone.names.items():   # names of addresses no host has
+        owners.setdefault(str(address), [name])
     return {address: seen_on if seen_on in names else " | ".join(dict.fromkeys(names))
             for address, names in owners.items()}
 
@@ -77,12 +77,13 @@ def nat_name(topo: Topology, router: str) -> str:
 
 
 def column_order(topo: Topology, names: set[str]) -> list[str]:
-    """Left to right as compose.yaml lists the hosts (clients first), strangers last."""
+    """Left to right as compose.yaml lists the hosts (clients first), a NAT router's outside
+    just after it, strangers last."""
     rank = {host: n for n, host in enumerate(topo.hosts)}
 
     def where(name: str):
         host = name.split(" via ")[-1].replace(" NAT", "").split(" | ")[0]
-        return (rank.get(host, len(rank)), name)
+        return (rank.get(host, len(rank)), " via " in name, name)
     return sorted(names, key=where)
 
 

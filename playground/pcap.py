@@ -43,7 +43,10 @@ def read(path: str | Path) -> list[Packet]:
         if f.read(1) == b"":
             return []
         f.seek(0)
-        reader = dpkt.pcap.Reader(f)
+        try:
+            reader = dpkt.pcap.Reader(f)
+        except dpkt.Error as e:   # shorter than a pcap header
+            raise ValueError(str(e)) from None
         link = reader.datalink()
         return [p for ts, frame in reader if (p := _parse(ts, frame, link)) is not None]
 

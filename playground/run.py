@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from .engine import exec_
 
 TIMED_OUT = 124   # the exit status of timeout(1)
+# In the environment of everything a test process starts in a host, so that whatever it
+# left running when it was stopped can be found and ended (see grade.clean()).
+OWNER = "PLAYGROUND_OWNER"
 _ids = itertools.count()
 
 
@@ -33,7 +36,7 @@ class Result:
 def run(host: str, *argv: str, stdin: str | None = None, timeout: float = 20) -> Result:
     """Run argv on host; the time limit is enforced inside the container, where the process is.
     stdin reaches it through a file in the host (see exec_)."""
-    cmd = ["timeout", "--kill-after=2", str(timeout), *argv]
+    cmd = ["env", f"{OWNER}={os.getpid()}", "timeout", "--kill-after=2", str(timeout), *argv]
     result = exec_(host, *cmd, input=stdin, timeout=timeout + 15)
     return Result(result.returncode, result.stdout, result.stderr,
                   result.returncode in (TIMED_OUT, 128 + 9))
@@ -52,8 +55,8 @@ class Server:
         self.out = scratch(".out")
         # setsid: the program leads a process group of its own, so stop() reaches its children.
         # Unbuffered, so that output() shows what a Python server printed so far.
-        script = (f"PYTHONUNBUFFERED=1 setsid {shlex.join(argv)} > {self.out} 2>&1 < /dev/null"
-                  " & echo $!")
+        script = (f"PYTHONUNBUFFERED=1 {OWNER}={os.getpid()} setsid {shlex.join(argv)} "
+                  f"> {self.out} 2>&1 < /dev/null & echo $!")
         self.pid = exec_(host, "sh", "-c", script).stdout.strip()
         self.final: str | None = None
 

@@ -5,12 +5,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from playground import labs
-from playground.plugin import exercise_verdicts
+from playground.report import Outcome, verdicts
 from playground.topology import Topology
 
 topo = Topology()
@@ -130,19 +129,16 @@ class socket_server:
         self.listener.close()
 
 
-def report(exercise, outcome, fresh=False):
-    return SimpleNamespace(when="call", user_properties=[("exercise", exercise),
-                                                         ("not started", fresh)],
-                           outcome=outcome)
+def outcome(exercise, passed, fresh=False):
+    return Outcome("labs/ch02/test_ch02.py::t", "ch02", exercise, passed, not_started=fresh)
 
 
 def test_an_exercise_passes_only_when_all_its_tests_pass():
-    stats = {"passed": [report("ch02:1", "passed"), report("ch02:2", "passed"),
-                        report("ch02:3", "passed")],
-             "failed": [report("ch02:2", "failed"), report("ch02:3", "failed", fresh=True),
-                        report("ch02:3", "failed", fresh=True)]}
-    assert exercise_verdicts(stats) == {"ch02": {1: "pass", 2: "not right",
-                                                 3: "not started"}}
+    outcomes = [outcome(1, True), outcome(2, True), outcome(3, True), outcome(None, False),
+                outcome(2, False), outcome(3, False, fresh=True), outcome(3, False, fresh=True),
+                outcome(4, False, fresh=True), outcome(4, False)]
+    assert verdicts(outcomes) == {"ch02": {1: "pass", 2: "not right", 3: "not started",
+                                           4: "not right"}}
 
 
 def test_wrong_solutions_name_their_exercise_and_module(chapter):
