@@ -69,6 +69,7 @@ def up(args, topo):
     lifecycle.up(topo, rebuild=args.build, new_ca=args.new_ca, timeout=args.timeout,
                  take_over=args.take_over)
     print(lifecycle.format_table(lifecycle.status(topo)))
+    print("map: ./scripts/map (the network and its packets, live in the browser)")
 
 
 @verb("stop and remove the hosts and their networks",
@@ -146,12 +147,32 @@ def diagram(args, topo):
     print(_diagram.mermaid(topo))
 
 
+@verb("a live map of the playground in the browser, packets moving on it",
+      "Serve a page on 127.0.0.1 only: the hosts and links of compose.yaml with each host's "
+      "readiness, and the packets matching a filter typed in the page shown crossing the "
+      "links hop by hop (captured on the routers), with record, replay and pcap files. "
+      "Read-only: no shells, no commands. Captures only while a page is open with a filter.",
+      arg("--port", type=int, default=8015, help="port on 127.0.0.1 (default 8015)"))
+def map(args, topo):   # the verb's name (this module uses no builtin map)
+    from . import livemap   # here: only this verb needs aiohttp
+    if not 0 < args.port < 65536:
+        raise PlaygroundError(f"--port {args.port}: give a port from 1 to 65535")
+    check_engine()
+    livemap.serve(topo, args.port)
+
+
 @verb("measure start-up, shut-down, idle CPU and memory",
       "Restart the playground while measuring: the floor of starting bare containers, up "
       "from down, up when up, down, and the idle CPU and memory of the running network. "
       "Prints figures and ratios; asserts nothing.",
-      arg("--idle-seconds", type=float, default=10, help="idle sampling window"))
+      arg("--idle-seconds", type=float, default=10, help="idle sampling window"),
+      arg("--map", action="store_true",
+          help="instead: the live map's CPU with no page and with a page watching a filter "
+               "while h1 sends 100 packets/s to www for 20 s (about a minute)"))
 def bench(args, topo):
+    if args.map:
+        from . import mapbench   # here: only this option needs aiohttp
+        return mapbench.main(topo)
     benchmark.main(topo, args.idle_seconds)
 
 
@@ -288,7 +309,7 @@ def exec_interactive(host: str, argv: list[str]) -> None:
 
 
 def usage() -> str:
-    width = max(map(len, VERBS))
+    width = max(len(name) for name in VERBS)
     lines = [f"  {name.ljust(width)}  {v.help}" for name, v in VERBS.items()]
     return ("usage: playground VERB [ARGS] (playground VERB --help for its own)\n\n"
             "Network Playground commands:\n" + "\n".join(lines))

@@ -7,7 +7,7 @@ import pytest
 
 from playground.project import ROOT
 
-SCRIPTS = ["up", "down", "status", "shell", "capture", "bench", "test", "lint", "diagram"]
+SCRIPTS = ["up", "down", "status", "shell", "capture", "bench", "test", "lint", "diagram", "map"]
 
 
 def playground(*args, env=None):

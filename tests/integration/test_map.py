@@ -1,0 +1,130 @@
+"""The live map in a real headless Chromium: the page draws the playground, a filter typed in it
+starts the capture on the routers, and a DNS lookup from h1 shows up hop by hop, in order, with
+h1's private address before modemA and the modem's address after it."""
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from playground.engine import exec_
+from playground.project import ROOT
+
+QUERY_PATH = ["h1 \u2192 modemA", "modemA \u2192 isp", "isp \u2192 backbone"]
+ANSWER_PATH = ["backbone \u2192 isp", "isp \u2192 modemA", "modemA \u2192 h1"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until(condition, what: str, timeout: float = 15):
+    deadline = time.monotonic() + timeout
+    while not (value := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} after {timeout} s")
+        time.sleep(0.1)   # poll interval of the readiness check
+    return value
+
+
+def answers(url: str) -> bool:
+    try:
+        return urllib.request.urlopen(url, timeout=2).status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def live_map():
+    """`playground map` on a free port, as a user starts it; stopped with Ctrl-C afterwards."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "playground", "map", "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until(lambda: answers(url) or server.poll() is not None, "the map did not answer")
+        assert server.poll() is None, server.stdout.read()
+        yield url
+    finally:
+        server.send_signal(subprocess.signal.SIGINT)
+        server.wait(timeout=20)
+
+
+@pytest.fixture
+def page(browser, live_map):
+    page = browser.new_page(viewport={"width": 1500, "height": 850})
+    page.goto(live_map)
+    page.wait_for_function("window.cy && cy.nodes('.router').length > 0")
+    yield page
+    page.close()
+
+
+def watch(page, bpf: str) -> None:
+    page.fill("#filter", bpf)
+    page.click("#apply")
+    page.wait_for_selector(f"#capture.on:has-text('capturing: {bpf}')", timeout=20000)
+
+
+def rows(page) -> list[tuple[str, str, str]]:
+    """The side list: (hop, seen on, summary) of every packet, in the page's order."""
+    return [tuple(r) for r in page.eval_on_selector_all(
+        "#packets tbody tr", "rows => rows.map(r => [r.cells[1].textContent, "
+        "r.cells[2].textContent, r.cells[3].textContent])")]
+
+
+def of_query(page, query: str) -> list[tuple[str, str, str]]:
+    return [r for r in rows(page) if f" {query} " in r[2]]
+
+
+def test_the_page_draws_compose_yaml(page, topology):
+    hosts = page.evaluate("cy.nodes().not('.lan, .packet').map(n => n.id())")
+    assert sorted(hosts) == sorted(topology.names)
+    assert page.evaluate("cy.getElementById('modemA').hasClass('nat')")
+    assert "wan 10.25.1.65" in page.evaluate("cy.getElementById('modemA').data('label')")
+    assert page.evaluate("cy.getElementById('isp--backbone').data('label')") == \
+        "backbone 10.25.1.1 - isp 10.1.1.1"
+    wait_until(lambda: page.evaluate("cy.getElementById('www').data('state')") == "ready",
+               "www not shown ready")
+
+
+def test_a_dns_lookup_from_h1_crosses_the_map_hop_by_hop(page, run, results_dir):
+    watch(page, "udp port 53")
+    lookup = run("h1", "dig", "www.example.com").check()
+    query = "0x%04x" % int(re.search(r"id: (\d+)", lookup.stdout).group(1))   # dig's header
+    seen = wait_until(lambda: len(hops := of_query(page, query)) >= 6 and hops,
+                      f"the six hops of DNS query {query} not listed")
+    results_dir.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(results_dir / "map-dns-lookup.png"))
+    assert [hop for hop, _, _ in seen] == QUERY_PATH + ANSWER_PATH, seen
+    before, after = seen[0][2], seen[1][2]
+    assert "192.168.1.11:" in before and "10.25.1.65:" not in before
+    assert "10.25.1.65:" in after and "192.168.1.11" not in after
+    assert "> 192.168.1.11:" in seen[-1][2] and "-> 10.130.1.4" in seen[-1][2]
+    # The drawing: each link on the way carried the query and the answer.
+    for edge in ["h1--home_a", "modemA--home_a", "modemA--isp", "isp--backbone"]:
+        wait_until(lambda: (page.evaluate(f"cy.getElementById('{edge}').data('packets')")
+                            or 0) >= 2, f"{edge} never drew the query and its answer")
+
+
+def test_a_bad_filter_is_one_clear_line_in_the_page(page):
+    page.fill("#filter", "udp prot 53")
+    page.click("#apply")
+    page.wait_for_selector("#capture.error", timeout=20000)
+    assert "tcpdump refuses the filter" in page.text_content("#problem")
+
+
+def test_capturing_stops_when_the_page_closes(page):
+    bpf = "udp port 5399"   # ours alone, so other tests' captures do not count
+    watch(page, bpf)
+    tapped = lambda: exec_("modemA", "pgrep", "-f", bpf).stdout.split()   # noqa: E731
+    assert tapped(), "no tcpdump on modemA while the page watches"
+    page.close()
+    wait_until(lambda: not tapped(), "tcpdump still runs on modemA with no page open")
