@@ -114,8 +114,12 @@ function addRow(p) {
     cell.className = cls;
     cell.textContent = text;
   }
+  row.dataset.time = p.time;
+  // In time order, even if a batch comes late (a clock or a tap behind the others).
   const body = $("packets").tBodies[0];
-  body.appendChild(row);
+  let after = body.lastElementChild;
+  while (after && Number(after.dataset.time) > p.time) after = after.previousElementSibling;
+  body.insertBefore(row, after ? after.nextSibling : body.firstChild);
   while (body.rows.length > MAX_ROWS) body.deleteRow(0);
   row.scrollIntoView({ block: "nearest" });
 }
