@@ -279,7 +279,7 @@ def _arrow(item: Arrow, y: int, x: dict, start: float) -> str:
     colour = COLOURS.get(item.protocol, TEXT_COLOUR)
     x1, x2 = x[item.src], x[item.dst]
     mid = (x1 + x2) // 2
-    span = max(abs(x2 - x1), COLUMN) * 4 // 21   # characters that fit over the arrow
+    span = max(abs(x2 - x1), COLUMN * 8 // 5) * 4 // 21   # characters that fit over it
     label = _cut(f"{item.protocol} {item.label}".strip(), span)
     below = f"[{item.note}] {item.excerpt}" if item.note else item.excerpt
     if item.via in x and x1 != x2:   # forwarded: in to the router, out from it
