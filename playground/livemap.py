@@ -320,6 +320,10 @@ def event(link: Link, own_mac: str, ts: float, frame: bytes) -> dict:
             "to": ends[1], "summary": line, "frame": frame}
 
 
+def for_page(e: dict) -> dict:
+    return {k: v for k, v in e.items() if k != "frame"}
+
+
 def save_recording(recorded: list[dict], folder: Path) -> list[Path]:
     """One pcap file per link (Ethernet, microseconds: what Wireshark opens), in folder."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -363,6 +367,7 @@ class LiveMap:
         self.feed: Feed | None = None
         self.filter = ""
         self.recording: list[dict] | None = None
+        self.since = 0.0           # when the recording began
         self.saved: dict[str, list[Path]] = {}
         self.states: dict[str, str] = {}
         self.poller: asyncio.Task | None = None
@@ -378,10 +383,8 @@ class LiveMap:
 
     async def deliver(self, batch: list[dict]) -> None:
         if self.recording is not None:
-            self.recording.extend(batch)
-        await self.send_all({"type": "packets",
-                             "packets": [{k: v for k, v in e.items() if k != "frame"}
-                                         for e in batch]})
+            self.recording.extend(e for e in batch if e["time"] >= self.since)
+        await self.send_all({"type": "packets", "packets": [for_page(e) for e in batch]})
 
     async def set_filter(self, bpf: str) -> None:
         async with self.changing:
@@ -412,15 +415,20 @@ class LiveMap:
 
     async def record(self, on: bool) -> None:
         if on:
-            self.recording = []
+            self.recording, self.since = [], time.time()
             return await self.send_all({"type": "recording", "state": "on"})
-        recorded, self.recording = self.recording or [], None
+        until = time.time()
+        # What crossed before Stop is still held back for up to HOLD: wait that window out.
+        await asyncio.sleep(HOLD + 2 * BATCH_EVERY)
+        recorded = [e for e in self.recording or [] if e["time"] <= until]
+        self.recording = None
         name = time.strftime("recording-%Y%m%d-%H%M%S")
         paths = await asyncio.to_thread(save_recording, recorded, RECORDINGS / name)
         self.saved[name] = paths
         await self.send_all({"type": "recording", "state": "saved", "packets": len(recorded),
                              "folder": str(RECORDINGS / name), "url": f"/recordings/{name}.zip",
-                             "files": [p.name for p in paths]})
+                             "files": [p.name for p in paths],
+                             "events": [for_page(e) for e in recorded]})
 
     async def poll_status(self) -> None:
         """Readiness of every host, only while a page is open."""

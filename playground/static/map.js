@@ -10,7 +10,7 @@ const $ = (id) => document.getElementById(id);
 let cy, feed;
 const queue = [];
 let drawing = false;
-const tape = { recording: false, events: [], cursor: -1, playing: false };
+const tape = { events: [], cursor: -1, playing: false };
 
 const STYLE = [
   { selector: "node", style: {
@@ -51,7 +51,11 @@ async function start() {
   });
   $("clear").addEventListener("click", () => send({ filter: "" }));
   $("record").addEventListener("click", startRecording);
-  $("stop-record").addEventListener("click", () => send({ record: false }));
+  $("stop-record").addEventListener("click", () => {
+    $("stop-record").disabled = true;
+    $("tape-state").textContent = "saving ...";
+    send({ record: false });
+  });
   $("replay").addEventListener("click", replay);
   $("back").addEventListener("click", () => step(-1));
   $("forward").addEventListener("click", () => step(1));
@@ -79,7 +83,6 @@ function receive(msg) {
   } else if (msg.type === "packets") {
     for (const p of msg.packets) {
       addRow(p);
-      if (tape.recording) tape.events.push(p);
       if (!tape.playing) enqueue(p);
     }
   } else if (msg.type === "recording") {
@@ -166,25 +169,27 @@ async function drain() {
 // --- record and replay ----------------------------------------------------------------------
 
 function startRecording() {
-  tape.events = [];
-  tape.cursor = -1;
   send({ record: true });
 }
 
+// The tape is what the server saved: replay shows exactly what the pcap files hold.
 function showRecording(msg) {
-  tape.recording = msg.state === "on";
-  $("record").disabled = tape.recording;
-  $("stop-record").disabled = !tape.recording;
-  const stopped = !tape.recording && tape.events.length > 0;
-  for (const id of ["replay", "back", "forward"]) $(id).disabled = !stopped;
-  if (msg.state === "on") {
+  const on = msg.state === "on";
+  $("record").disabled = on;
+  $("stop-record").disabled = true;
+  if (on) {
+    tape.events = [];
+    $("stop-record").disabled = false;
     $("tape-state").textContent = "recording ...";
     $("saved").hidden = true;
   } else {
+    tape.events = msg.events;
+    tape.cursor = -1;
     $("tape-state").textContent = `${msg.packets} packets saved in ${msg.folder}`;
     $("saved").href = msg.url;
     $("saved").hidden = false;
   }
+  for (const id of ["replay", "back", "forward"]) $(id).disabled = !tape.events.length;
 }
 
 function showCurrent() {

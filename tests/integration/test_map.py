@@ -9,10 +9,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
-from playground.engine import exec_
+from playground import pcap
+from playground.engine import exec_, put_file
 from playground.project import ROOT
 
 QUERY_PATH = ["h1 \u2192 modemA", "modemA \u2192 isp", "isp \u2192 backbone"]
@@ -128,3 +130,37 @@ def test_capturing_stops_when_the_page_closes(page):
     assert tapped(), "no tcpdump on modemA while the page watches"
     page.close()
     wait_until(lambda: not tapped(), "tcpdump still runs on modemA with no page open")
+
+
+def test_record_save_as_pcap_and_replay(page, run):
+    watch(page, "udp port 53")
+    page.click("#record")
+    page.wait_for_selector("#tape-state:has-text('recording')")
+    lookup = run("h1", "dig", "www.example.com").check()
+    query = "0x%04x" % int(re.search(r"id: (\d+)", lookup.stdout).group(1))
+    wait_until(lambda: len(of_query(page, query)) >= 6, f"DNS query {query} not listed")
+    page.click("#stop-record")
+    page.wait_for_selector("#saved:not([hidden])", timeout=20000)
+    folder = Path(re.search(r"saved in (\S+)", page.text_content("#tape-state")).group(1))
+    # Files libpcap reads (tcpdump -r, as Wireshark would open them), one per link.
+    put_file("modemA", "/tmp/map-test.pcap", (folder / "modemA-lan.pcap").read_bytes())
+    inside = exec_("modemA", "tcpdump", "-nr", "/tmp/map-test.pcap").stdout
+    exec_("modemA", "rm", "/tmp/map-test.pcap")
+    assert "192.168.1.11." in inside and "10.25.1.65" not in inside
+    assert [p.src for p in pcap.read(folder / "modemA-wan.pcap")].count("10.25.1.65") >= 1
+    zipped = page.evaluate("fetch(document.getElementById('saved').href)"
+                           ".then(r => r.arrayBuffer()).then(b => b.byteLength)")
+    assert zipped > 0
+    # Step through the tape: the list marks the packet drawn.
+    page.click("#forward")
+    page.wait_for_selector("#tape-state:has-text('packet 1 of')")
+    page.click("#forward")
+    page.click("#back")
+    page.wait_for_selector("#tape-state:has-text('packet 1 of')")
+    assert page.locator("tr.current").count() == 1
+    total = int(re.search(r"of (\d+)", page.text_content("#tape-state")).group(1))
+    assert total >= 6
+    page.select_option("#speed", "1")
+    page.click("#replay")
+    page.wait_for_selector(f"#tape-state:has-text('packet {total} of {total}')",
+                           timeout=total * 1000 + 5000)
