@@ -13,6 +13,7 @@ from other origins.
 from __future__ import annotations
 
 import asyncio
+import errno
 import io
 import json
 import socket
@@ -533,5 +534,6 @@ def serve(topo: Topology, port: int) -> None:
                     print=lambda _: print(f"map: http://{ADDRESS}:{port}/ (Ctrl-C to stop)",
                                           flush=True))
     except OSError as e:
-        raise PlaygroundError(f"cannot listen on {ADDRESS}:{port} ({e.strerror}): "
+        why = "the port is in use" if e.errno == errno.EADDRINUSE else e.strerror
+        raise PlaygroundError(f"cannot listen on {ADDRESS}:{port}: {why}; "
                               "choose another with --port") from None

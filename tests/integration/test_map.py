@@ -164,3 +164,15 @@ def test_record_save_as_pcap_and_replay(page, run):
     page.click("#replay")
     page.wait_for_selector(f"#tape-state:has-text('packet {total} of {total}')",
                            timeout=total * 1000 + 5000)
+
+
+def test_the_map_listens_on_loopback_only_and_a_busy_port_is_one_line(live_map):
+    port = int(live_map.rsplit(":", 1)[1].strip("/"))
+    sockets = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True,
+                             text=True).stdout.splitlines()
+    assert sockets and all(s.split()[3] == f"127.0.0.1:{port}" for s in sockets), sockets
+    busy = subprocess.run([sys.executable, "-m", "playground", "map", "--port", str(port)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert busy.returncode != 0
+    assert busy.stderr.strip() == (f"playground: cannot listen on 127.0.0.1:{port}: the port "
+                                   "is in use; choose another with --port")

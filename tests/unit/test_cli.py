@@ -31,6 +31,10 @@ def test_every_script_has_help(script):
     assert result.returncode == 0 and "usage" in result.stdout.lower()
 
 
+def test_map_refuses_a_port_out_of_range():
+    one_line_error(playground("map", "--port", "70000"), "--port 70000")
+
+
 def test_unknown_host_lists_the_real_ones():
     one_line_error(playground("shell", "h9"), "h9", "h1, h2")
 
