@@ -27,7 +27,7 @@ import dpkt
 
 from . import lifecycle
 from .capture import TCPDUMP
-from .engine import PlaygroundError, containers, exec_
+from .engine import PlaygroundError, container, containers, exec_
 from .project import ROOT
 from .topology import Topology
 
@@ -234,17 +234,30 @@ class Tap:
         self.pid = self.mac = ""
 
     async def start(self, timeout: float = 10) -> None:
-        argv = ["docker", "exec", self.link.host, "sh", "-c", STARTER, "sh", self.link.iface,
+        argv = ["docker", "exec", container(self.link.host), "sh", "-c", STARTER, "sh", self.link.iface,
                 *TAP, "-i", self.link.iface, "-w", "-", self.bpf]
         self.proc = await asyncio.create_subprocess_exec(
             *argv, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE)
-        first = await asyncio.wait_for(self.proc.stdout.readline(), timeout)
-        self.pid, self.mac = first.decode().split()
-        while b"listening on" not in (line := await asyncio.wait_for(
-                self.proc.stderr.readline(), timeout)):
-            if not line:
-                raise PlaygroundError(f"tcpdump on {self.link.name} did not start")
+        try:
+            first = await asyncio.wait_for(self.proc.stdout.readline(), timeout)
+            self.pid, self.mac = first.decode().split()
+            while b"listening on" not in (line := await asyncio.wait_for(
+                    self.proc.stderr.readline(), timeout)):
+                if not line:
+                    raise ValueError("tcpdump exited")
+        except (ValueError, asyncio.TimeoutError):
+            raise PlaygroundError(f"tcpdump on {self.link.name} did not start: "
+                                  f"{await self._why()}") from None
+
+    async def _why(self) -> str:
+        """The last line the failed start printed."""
+        try:
+            said = await asyncio.wait_for(self.proc.stderr.read(), 2)
+        except asyncio.TimeoutError:
+            return "no answer"
+        lines = said.decode(errors="replace").strip().splitlines()
+        return lines[-1] if lines else "no message"
 
     async def frames(self):
         stream = PcapStream(self.proc.stdout)
@@ -268,12 +281,13 @@ class Tap:
 class Feed:
     """The taps of one filter on every link, merged into hop events in time order."""
 
-    def __init__(self, topo: Topology, bpf: str, deliver):
-        self.bpf, self.deliver = bpf, deliver
+    def __init__(self, topo: Topology, bpf: str, deliver, complain):
+        self.bpf, self.deliver, self.complain = bpf, deliver, complain
         self.taps = [Tap(link, bpf) for link in links(topo)]
         self.tasks: list[asyncio.Task] = []
         self.pending: list[dict] = []
         self.seq = 0
+        self.stopping = False
 
     async def start(self) -> None:
         try:
@@ -287,6 +301,9 @@ class Feed:
     async def _read(self, tap: Tap) -> None:
         async for ts, frame in tap.frames():
             self.pending.append(event(tap.link, tap.mac, ts, frame))
+        if not self.stopping:
+            await self.complain(f"the capture on {tap.link.name} ended (was {tap.link.host} "
+                                "restarted?): press Watch again")
 
     async def _flush(self) -> None:
         """Every BATCH_EVERY, send in time order the packets older than HOLD: by then every
@@ -304,6 +321,7 @@ class Feed:
                 await self.deliver(batch)
 
     async def stop(self) -> None:
+        self.stopping = True
         for task in self.tasks:
             task.cancel()
         await asyncio.gather(*(t.stop() for t in self.taps), return_exceptions=True)
@@ -396,18 +414,20 @@ class LiveMap:
             await self.send_all({"type": "capture", "state": "starting", "filter": self.filter})
             problem = await asyncio.to_thread(compile_filter, self.links[0], self.filter)
             if not problem:
-                feed = Feed(self.topo, self.filter, self.deliver)
+                feed = Feed(self.topo, self.filter, self.deliver, self.complain)
                 try:
                     await feed.start()
                     self.feed = feed
-                except (PlaygroundError, asyncio.TimeoutError, ValueError) as e:
-                    problem = f"capturing did not start: {e or 'tcpdump gave no answer'}"
+                except PlaygroundError as e:
+                    problem = f"capturing did not start: {e}"
             if problem:
                 self.filter = ""
-                return await self.send_all({"type": "capture", "state": "error",
-                                            "message": problem})
+                return await self.complain(problem)
             await self.send_all({"type": "capture", "state": "on", "filter": self.filter,
                                  "links": [ln.name for ln in self.links]})
+
+    async def complain(self, problem: str) -> None:
+        await self.send_all({"type": "capture", "state": "error", "message": problem})
 
     async def _stop_feed(self) -> None:
         if self.feed:
@@ -465,7 +485,7 @@ def readiness(topo: Topology, ready: set[str]) -> dict[str, str]:
     ready &= set(running)
     ready |= set(running) - ready - set(lifecycle.pending([h for h in running if h not in ready]))
     return {h: "ready" if h in ready else "starting" if h in running
-            else state.get(h, {}).get("state", "absent") for h in topo.names}
+            else state.get(container(h), {}).get("state", "absent") for h in topo.names}
 
 
 def app(topo: Topology, port: int):

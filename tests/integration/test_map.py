@@ -176,3 +176,12 @@ def test_the_map_listens_on_loopback_only_and_a_busy_port_is_one_line(live_map):
     assert busy.returncode != 0
     assert busy.stderr.strip() == (f"playground: cannot listen on 127.0.0.1:{port}: the port "
                                    "is in use; choose another with --port")
+
+
+def test_a_capture_that_dies_is_said_in_the_page(page):
+    bpf = "udp port 5398"   # ours alone, as above
+    watch(page, bpf)
+    exec_("modemA", "pkill", "-f", bpf)   # as when the router restarts under the page
+    page.wait_for_selector("#capture.error", timeout=20000)
+    assert "the capture on modemA" in page.text_content("#problem")
+    assert "press Watch again" in page.text_content("#problem")
