@@ -270,7 +270,8 @@ def grade(folder: Path, wrong: Wrong) -> list[str]:
         report = Path(tmp) / "report.xml"
         done = subprocess.run([sys.executable, "-m", "pytest", str(folder), "-q",
                                "--answers", str(wrong.folder.relative_to(folder)),
-                               "--exercise", str(wrong.exercise), f"--junitxml={report}"],
+                               "--exercise", str(wrong.exercise), f"--junitxml={report}",
+                               f"--report={Path(tmp) / 'report.html'}"],   # not the student's
                               cwd=ROOT, capture_output=True, text=True)
         cases = list(ElementTree.parse(report).getroot().iter("testcase")) \
             if report.exists() else []
