@@ -10,3 +10,8 @@ except ImportError as e:
     sys.exit(f"playground: this pytest lacks the project's packages ({e}): activate the "
              "project's environment first (`. .venv/bin/activate`; ./scripts/up makes it), "
              "or `pip install -e .` into this one")
+
+from playground.project import bad_instance  # noqa: E402  (after the check above)
+
+if bad_instance():
+    sys.exit(f"playground: {bad_instance()}")

@@ -17,10 +17,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from .project import ROOT
+from .project import HOME
 from .topology import Topology
 
-CERTS = ROOT / "certs"
+CERTS = HOME / "certs"   # a named instance has its own (in .instances/NAME/certs)
 CLIENT = "student"
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from . import benchmark, book, capture as _capture, diagram as _diagram, labs, lifecycle
-from .engine import PlaygroundError, check_engine
+from .engine import PlaygroundError, check_engine, container
+from .project import INSTANCE, bad_instance
 from .topology import Topology, TopologyError
 
 
@@ -74,9 +75,11 @@ def up(args, topo):
 
 @verb("stop and remove the hosts and their networks",
       "Remove the playground's containers and networks (images and certificates stay). "
-      "Fine when already down.")
+      "Fine when already down.",
+      arg("--forget", action="store_true",
+          help="a named instance: also remove its certificates and subnets (.instances/NAME)"))
 def down(args, topo):
-    lifecycle.down()
+    lifecycle.down(forget=args.forget)
 
 
 @verb("print the table of hosts; exit 1 unless all ready",
@@ -305,18 +308,38 @@ def exec_interactive(host: str, argv: list[str]) -> None:
     """Become `docker exec` on host, with a terminal when we have one (Ctrl-C reaches argv):
     the one place the docker CLI is needed for exec, since it attaches the terminal."""
     tty = ["-it"] if sys.stdin.isatty() else ["-i"]
-    os.execvp("docker", ["docker", "exec", *tty, host, *argv])
+    os.execvp("docker", ["docker", "exec", *tty, container(host), *argv])
+
+
+def instance_option(argv: list[str]) -> tuple[list[str], str | None]:
+    """Take `--instance NAME` (or --instance=NAME) out of any verb's arguments: the same as
+    PLAYGROUND=NAME; an empty NAME is the default playground."""
+    for i, word in enumerate(argv):
+        if word == "--instance" and i + 1 < len(argv):
+            return argv[:i] + argv[i + 2:], argv[i + 1]
+        if word.startswith("--instance="):
+            return argv[:i] + argv[i + 1:], word.partition("=")[2]
+    return argv, None
 
 
 def usage() -> str:
     width = max(len(name) for name in VERBS)
     lines = [f"  {name.ljust(width)}  {v.help}" for name, v in VERBS.items()]
     return ("usage: playground VERB [ARGS] (playground VERB --help for its own)\n\n"
-            "Network Playground commands:\n" + "\n".join(lines))
+            "Network Playground commands:\n" + "\n".join(lines) + "\n\n"
+            "PLAYGROUND=NAME (or --instance NAME) works on a named playground of its own "
+            "beside the default one.")
 
 
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
+    argv, instance = instance_option(argv)
+    if instance is not None and instance != INSTANCE:   # every module reads it on import
+        os.execve(sys.executable, [sys.executable, "-m", "playground", *argv],
+                  {**os.environ, "PLAYGROUND": instance})
+    if bad_instance():
+        print(f"playground: {bad_instance()}", file=sys.stderr)
+        sys.exit(2)
     if not argv or argv[0] in ("-h", "--help"):
         print(usage())
         sys.exit(0 if argv else 2)

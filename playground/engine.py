@@ -28,9 +28,9 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-from .project import COMPOSE_FILE, ROOT
+from .project import INSTANCE, ROOT, RUN_FILE
 
-PROJECT = "playground"
+PROJECT = f"playground-{INSTANCE}" if INSTANCE else "playground"   # compose's project name
 PROJECT_LABEL = "com.docker.compose.project"
 FOLDER_LABEL = "com.docker.compose.project.working_dir"   # where `compose up` ran
 NOT_RUNNING = ("the Docker engine is not running (or not reachable{where}): start it "
@@ -53,7 +53,7 @@ def docker(*args: str, check: bool = True, timeout: float | None = None,
 def compose(*args: str, check: bool = True, stream: bool = False,
             env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `docker compose` on the playground; with stream, its progress goes to the terminal."""
-    argv = ["docker", "compose", "--project-directory", str(ROOT), "-f", str(COMPOSE_FILE), *args]
+    argv = ["docker", "compose", "--project-directory", str(ROOT), "-f", str(RUN_FILE), *args]
     captured = {} if stream else {"capture_output": True, "text": True}
     return _cli(argv, f"docker compose {args[0]}", check, env=env, **captured)
 
@@ -145,6 +145,12 @@ def check_engine() -> None:
 
 # --- containers, images and networks --------------------------------------------------------
 
+def container(host: str) -> str:
+    """The container of a host (h1) in this process's playground: a named instance's is
+    NAME-h1. Every call naming a container goes through here."""
+    return f"{INSTANCE}-{host}" if INSTANCE else host
+
+
 def image_exists(*names: str) -> bool:
     """True if every one of these images is on the engine."""
     sdk = _sdk()
@@ -215,7 +221,7 @@ def logs_tail(host: str, lines: int = 15) -> str:
     """The last lines the host's container printed, or why there are none."""
     sdk = _sdk()
     try:
-        return client().api.logs(host, tail=lines).decode(errors="replace").strip()
+        return client().api.logs(container(host), tail=lines).decode(errors="replace").strip()
     except sdk.errors.APIError as e:
         return str(e.explanation)
 
@@ -236,7 +242,7 @@ def exec_(host: str, *cmd: str, timeout: float | None = None,
         argv = ["sh", "-c", 'exec <"$1" && rm -f "$1" && shift && exec "$@"', "sh", path, *argv]
     api = client().api
     with engine_errors(f"exec on {host}"):
-        exec_id = api.exec_create(host, argv)["Id"]
+        exec_id = api.exec_create(container(host), argv)["Id"]
         out, err = _demux(_exec_stream(api, exec_id, f"{cmd[0]} on {host}", timeout))
         status = api.exec_inspect(exec_id)["ExitCode"]
     return subprocess.CompletedProcess([host, *cmd], status, out.decode(errors="replace"),
@@ -290,13 +296,13 @@ def put_files(host: str, folder: str, files: dict[str, bytes]) -> None:
             info.size, info.mode, info.mtime = len(data), 0o644, int(time.time())
             tar.addfile(info, io.BytesIO(data))
     with engine_errors(f"copying {', '.join(files)} to {host}:{folder}"):
-        client().api.put_archive(host, folder, archive.getvalue())
+        client().api.put_archive(container(host), folder, archive.getvalue())
 
 
 def get_file(host: str, path: str) -> bytes:
     """The contents of the file at path on host."""
     with engine_errors(f"copying {path} from {host}"):
-        chunks, _ = client().api.get_archive(host, path)
+        chunks, _ = client().api.get_archive(container(host), path)
         archive = b"".join(chunks)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         member = tar.next()

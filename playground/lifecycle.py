@@ -12,13 +12,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import certs
-from .engine import (PROJECT, PlaygroundError, check_engine, compose, containers, exec_,
-                     image_exists, import_image, logs_tail, networks, pull, put_file)
-from .project import ROOT
+from .engine import (PROJECT, PlaygroundError, check_engine, compose, container, containers,
+                     exec_, image_exists, import_image, logs_tail, networks, pull, put_file)
+from .project import HOME, INSTANCE, ROOT, RUN_FILE
 from .topology import Topology
 
 WHEELS_LIST = ROOT / "images" / "base" / "wheels.txt"
 WHEELS = ROOT / "images" / "base" / "wheels"
+NAME = f"playground {INSTANCE}" if INSTANCE else "playground"   # in what up and down say
 READY_MARK = "/run/playground-ready"   # written by each host's entrypoint when it is ready
 DEBIAN = "debian:bookworm-slim"
 LOCAL_DEBIAN = "playground-debian:bookworm"   # made with mmdebstrap where no registry answers
@@ -31,6 +32,9 @@ END_TO_END = ("h1", "curl", "-sf", "-o", "/dev/null", "--max-time", "5",
 def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
        timeout: float = 120, take_over: bool = False) -> None:
     check_engine()
+    if INSTANCE:   # its compose file, made again from compose.yaml
+        from . import instances
+        topo = instances.prepare()
     state = containers()
     check_conflicts(topo, state, take_over)
     # Hosts copy the CA and keys at start-up: new ones need new hosts.
@@ -38,7 +42,7 @@ def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
     ensure_images(topo, rebuild)
     before = _ids()
     if len(before) < len(topo.names):
-        print(f"playground: starting {len(topo.names)} hosts ...", flush=True)
+        print(f"{NAME}: starting {len(topo.names)} hosts ...", flush=True)
     # Idempotent: compose recreates only the hosts whose configuration changed.
     try:
         compose("up", "-d", "--no-build", "--remove-orphans",
@@ -48,7 +52,7 @@ def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
     except (PlaygroundError, KeyboardInterrupt):
         compose("down", "--timeout", "2", check=False)
         raise
-    print("playground: already up" if _ids() == before else "playground: ready")
+    print(f"{NAME}: already up" if _ids() == before else f"{NAME}: ready")
 
 
 HOST_KEY = "/etc/ssh/ssh_host_ed25519_key.pub"   # made by each host at its first start
@@ -81,19 +85,22 @@ def _ids() -> set[str]:
     return set(compose("ps", "-q").stdout.split())
 
 
-def down() -> None:
+def down(forget: bool = False) -> None:
     check_engine()
     problem = other_checkout(containers(), ROOT)   # not ours to stop
     if problem:
         raise PlaygroundError(problem)
-    compose("down", "--timeout", "5", "--remove-orphans")
-    print("playground: down")
+    if RUN_FILE.exists():   # (a named instance never brought up has none: nothing to do)
+        compose("down", "--timeout", "5", "--remove-orphans")
+    if forget and INSTANCE:   # its certificates and subnets go too
+        shutil.rmtree(HOME, ignore_errors=True)
+    print(f"{NAME}: down")
 
 
 def running(topo: Topology, state: dict | None = None) -> list[str]:
     state = containers() if state is None else state
-    return [h for h in topo.names if state.get(h, {}).get("state") == "running"
-            and state[h]["project"] == PROJECT]
+    return [h for h in topo.names if state.get(container(h), {}).get("state") == "running"
+            and state[container(h)]["project"] == PROJECT]
 
 
 def not_ready(topo: Topology) -> list[str]:
@@ -122,7 +129,8 @@ def wait_ready(topo: Topology, timeout: float) -> None:
     while waiting:
         state = containers()
         for host in waiting:
-            if state.get(host, {}).get("state") not in ("running", "created", "restarting"):
+            if state.get(container(host), {}).get("state") not in ("running", "created",
+                                                                   "restarting"):
                 raise PlaygroundError(f"{host} stopped while starting; its log ends:\n"
                                       f"{logs_tail(host)}")
         waiting = pending(waiting)
@@ -160,10 +168,10 @@ def other_checkout(state: dict, root: Path) -> str | None:
 
 def conflict(topo: Topology, state: dict, networks: list) -> str | None:
     """What stands in the way, given the engine's containers and (name, project, subnets)."""
-    for host in topo.names:
-        if host in state and state[host]["project"] != PROJECT:
-            return (f"a container named {host} exists and is not the playground's: "
-                    f"remove or rename it (docker rm -f {host})")
+    for name in map(container, topo.names):
+        if name in state and state[name]["project"] != PROJECT:
+            return (f"a container named {name} exists and is not the playground's: "
+                    f"remove or rename it (docker rm -f {name})")
     for name, project, subnets in networks:
         if project == PROJECT:
             continue
@@ -243,7 +251,7 @@ def status(topo: Topology) -> list[dict]:
         elif host.name in up_hosts:
             st = "ready"
         else:
-            st = state.get(host.name, {}).get("state", "absent")
+            st = state.get(container(host.name), {}).get("state", "absent")
         addrs = ", ".join(f"{i.name} {i.address.with_prefixlen if not i.peer else i.ip}"
                           for i in host.interfaces)
         rows.append({"host": host.name, "role": host.role, "addresses": addrs, "state": st})

@@ -1,7 +1,9 @@
-"""Where the playground's checkout is: the folder holding its compose.yaml."""
+"""Where the playground's checkout is (the folder holding its compose.yaml), and which
+playground of it this process works on: the default one, or a named instance (PLAYGROUND=NAME)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 
@@ -26,3 +28,20 @@ def _is_ours(path: Path) -> bool:
 
 ROOT = find_root()
 COMPOSE_FILE = ROOT / "compose.yaml"
+
+# A named instance: its own containers (NAME-h1), carrier subnets, certificates and DNS on the
+# same engine, all from the same compose.yaml (see playground/instances.py).
+INSTANCE = os.environ.get("PLAYGROUND", "")
+VALID_NAME = re.compile(r"[a-z][a-z0-9]{0,15}")
+# Where the instance keeps what is its own: the compose file made for it, its certificates.
+HOME = ROOT / ".instances" / INSTANCE if INSTANCE else ROOT
+RUN_FILE = HOME / "compose.yaml"   # the file `docker compose` runs
+
+
+def bad_instance() -> str | None:
+    """What is wrong with $PLAYGROUND, in one line; None if it is fine (or unset)."""
+    if not INSTANCE or VALID_NAME.fullmatch(INSTANCE):
+        return None
+    return (f"PLAYGROUND={INSTANCE!r} is not an instance name: use 1 to 16 lower-case letters "
+            "and digits, starting with a letter (e.g. PLAYGROUND=alice), or unset it for the "
+            "default playground")

@@ -83,12 +83,13 @@ class Zone:
 
 
 class Topology:
-    """The checkout's compose.yaml, checked; or a compose dictionary (tests' small fixtures)."""
+    """The checkout's compose.yaml, checked (a named instance's, once made from it); or a
+    compose dictionary (tests' small fixtures)."""
 
     def __init__(self, compose: dict | None = None, source: str = "compose.yaml"):
         if compose is None:
-            from .project import COMPOSE_FILE   # host side only: the hosts call load(path)
-            compose, source = read(COMPOSE_FILE)
+            from .project import COMPOSE_FILE, RUN_FILE   # host side only: hosts call load()
+            compose, source = read(RUN_FILE if RUN_FILE.exists() else COMPOSE_FILE)
         self.compose = compose
         self.source = source
         self.carriers = {name: _carrier(self._where(f"network {name}"), net)
@@ -230,7 +231,8 @@ def _host(where: str, name: str, svc: dict, carriers: dict) -> Host:
     tls = lab.get("tls", False)
     if tls not in (True, False):
         raise TopologyError(f"{where}x-lab.tls: expected true or false")
-    if tls and not any(str(v).startswith(f"./certs/hosts/{name}:")
+    # (A named instance mounts its own certs folder: see playground/instances.py.)
+    if tls and not any(str(v).split(":")[0].endswith(f"certs/hosts/{name}")
                        for v in svc.get("volumes", [])):
         raise TopologyError(f"{where}x-lab.tls is true but ./certs/hosts/{name} is not mounted")
     return Host(name, _need(where, lab, "role", "x-lab"), fqdn, forwards, interfaces, routes,

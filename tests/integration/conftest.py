@@ -5,6 +5,7 @@ import pytest
 import testinfra
 
 from playground.fixtures import *  # noqa: F401,F403
+from playground.engine import container
 from playground.fixtures import not_up
 
 
@@ -19,4 +20,4 @@ def playground_up():
 @pytest.fixture(scope="session")
 def machine():
     """machine("www") -> a testinfra host for asserting the state of that container."""
-    return functools.lru_cache(maxsize=None)(lambda name: testinfra.get_host(f"docker://{name}"))
+    return functools.lru_cache(maxsize=None)(lambda name: testinfra.get_host(f"docker://{container(name)}"))

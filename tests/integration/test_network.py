@@ -6,7 +6,7 @@ import pytest
 import testinfra
 
 from playground import lifecycle
-from playground.engine import client
+from playground.engine import PROJECT, client, container
 
 
 def lab_path(topo):
@@ -100,7 +100,7 @@ def test_h1_cannot_reach_home_b(topology, run):
 def test_docker_host_has_no_address_on_lab_segments(topology):
     docker_host = testinfra.get_host("local://")
     for net in topology.carriers:
-        bridge = docker_host.interface(f"br-{client().networks.get(f'playground_{net}').short_id}")
+        bridge = docker_host.interface(f"br-{client().networks.get(f'{PROJECT}_{net}').short_id}")
         assert bridge.exists, net
         assert [a for a in bridge.addresses if ipaddress.ip_address(a).version == 4] == [], net
 
@@ -108,6 +108,6 @@ def test_docker_host_has_no_address_on_lab_segments(topology):
 @pytest.mark.recreates_hosts
 @pytest.mark.parametrize("host", ["isp", "h1"])
 def test_a_restarted_host_heals_by_itself(topology, run, host):
-    client().containers.get(host).restart(timeout=1)
+    client().containers.get(container(host)).restart(timeout=1)
     lifecycle.wait_ready(topology, timeout=60)
     assert "ttl=60" in run("h1", "ping", "-c", "1", "-W", "2", "www").check().stdout
