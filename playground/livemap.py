@@ -81,39 +81,29 @@ def links(topo: Topology) -> list[Link]:
 
 
 def graph(topo: Topology) -> dict:
-    """Cytoscape elements: a node per host, one per LAN, and an edge per interface (host to
-    LAN) or per point-to-point link (host to host), labelled with names and addresses."""
-    nodes, edges = [], []
-    for h in topo.hosts.values():
-        kind = "router" if h.forwards else ("client" if not h.ports else "server")
-        addrs = "\n".join(f"{i.name} {i.ip}" for i in h.interfaces)
-        nodes.append({"data": {"id": h.name, "label": f"{h.name}\n{addrs}", "role": h.role,
-                               "nat": h.nat or "", "state": "unknown"},
-                      "classes": kind + (" nat" if h.nat else "")})
-    done = set()
-    for h in topo.hosts.values():
-        for i in h.interfaces:
-            members = topo.on_network(i.network)
-            if i.peer and len(members) == 2:
-                if i.network in done:
-                    continue
-                done.add(i.network)
-                (a, ia), (b, ib) = members
-                edges.append(_edge(i.network, a.name, b.name,
-                                   f"{ia.name} {ia.ip} - {ib.name} {ib.ip}"))
-                continue
-            if i.network not in done:
-                done.add(i.network)
-                nodes.append({"data": {"id": i.network,
-                                       "label": f"{i.network}\n{i.address.network}"},
-                              "classes": "lan"})
-            edges.append(_edge(i.network, h.name, i.network, f"{i.name} {i.ip}"))
+    """Cytoscape elements: a node per host (name and role) and per LAN (name and subnet); an
+    edge per point-to-point link (host to host) or per interface on a LAN (host to LAN), each
+    end labelled with the interface there and its address."""
+    nodes = [{"data": {"id": h.name, "label": f"{h.name}\n{h.role}", "state": "unknown"},
+              "classes": ("router" if h.forwards else "server" if h.ports else "client")
+              + (" nat" if h.nat else "")} for h in topo.hosts.values()]
+    edges = []
+    for network in dict.fromkeys(i.network for h in topo.hosts.values() for i in h.interfaces):
+        members = topo.on_network(network)
+        if len(members) == 2 and all(i.peer for _, i in members):
+            (a, ia), (b, ib) = members
+            edges.append(_edge(network, a.name, b.name, f"{ia.name} {ia.ip}", f"{ib.name} {ib.ip}"))
+            continue
+        nodes.append({"data": {"id": network,
+                               "label": f"{network}\n{members[0][1].address.network}"},
+                      "classes": "lan"})
+        edges += [_edge(network, h.name, network, f"{i.name} {i.ip}", "") for h, i in members]
     return {"nodes": nodes, "edges": edges}
 
 
-def _edge(network: str, a: str, b: str, label: str) -> dict:
+def _edge(network: str, a: str, b: str, at_a: str, at_b: str) -> dict:
     return {"data": {"id": f"{a}--{b}", "source": a, "target": b, "network": network,
-                     "label": label}}
+                     "source_label": at_a, "target_label": at_b}}
 
 
 def hop(link: Link, own_mac: str, src_mac: str, dst_mac: str,

@@ -90,9 +90,11 @@ def test_the_page_draws_compose_yaml(page, topology):
     hosts = page.evaluate("cy.nodes().not('.lan, .packet').map(n => n.id())")
     assert sorted(hosts) == sorted(topology.names)
     assert page.evaluate("cy.getElementById('modemA').hasClass('nat')")
-    assert "wan 10.25.1.65" in page.evaluate("cy.getElementById('modemA').data('label')")
-    assert page.evaluate("cy.getElementById('isp--backbone').data('label')") == \
-        "backbone 10.25.1.1 - isp 10.1.1.1"
+    assert "NAT" in page.evaluate("cy.getElementById('modemA').data('label')")
+    assert page.evaluate("cy.getElementById('modemA--isp').data('source_label')") == \
+        "wan 10.25.1.65"
+    assert page.evaluate("cy.getElementById('isp--backbone').data('target_label')") == \
+        "isp 10.1.1.1"
     wait_until(lambda: page.evaluate("cy.getElementById('www').data('state')") == "ready",
                "www not shown ready")
 

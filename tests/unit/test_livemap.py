@@ -56,8 +56,11 @@ def test_the_graph_has_every_host_lan_and_interface():
     edges = {e["data"]["id"]: e["data"] for e in g["edges"]}
     # One edge per point-to-point link, one per interface on a LAN.
     assert len(edges) == sum(len(h.interfaces) for h in topo.hosts.values()) - 4
-    assert edges["modemA--isp"]["label"] == "wan 10.25.1.65 - modemA 10.25.1.1"
-    assert edges["h1--home_a"]["label"] == "eth0 192.168.1.11"
+    assert (edges["modemA--isp"]["source_label"], edges["modemA--isp"]["target_label"]) == \
+        ("wan 10.25.1.65", "modemA 10.25.1.1")
+    assert edges["h1--home_a"]["source_label"] == "eth0 192.168.1.11"
+    assert nodes["modemA"]["data"]["label"] == "modemA\nhome router, NAT"
+    assert nodes["home_b"]["data"]["label"] == "home_b\n192.168.1.0/24"
 
 
 @pytest.mark.parametrize("src_mac, dst_mac, src, dst, expected", [
