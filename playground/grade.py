@@ -90,11 +90,11 @@ def grade(topo: Topology, submission: Path, out: Path, student: str | None = Non
           time_limit: float = 900) -> Graded:
     """Grade one submission into out/ (report.html, results.json, junit.xml, log.txt) and
     put the hosts back afterwards, whatever happened."""
+    files = submission_files(Path(submission))
+    sid = student_id(Path(submission), student)
     problem = not_up()
     if problem:
         raise PlaygroundError(problem)
-    files = submission_files(Path(submission))
-    sid = student_id(Path(submission), student)
     chapters = sorted({name.split("/")[0] for name in files})
     files.update({f"{c}/lab.yaml": (LABS / c / "lab.yaml").read_bytes() for c in chapters})
     hosts = lifecycle.running(topo)

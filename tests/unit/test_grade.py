@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from playground import grade, report
+from playground.cli import main
 from playground.engine import PlaygroundError
 from playground.grading import variant
 from playground.plugin import answers, said
@@ -137,3 +138,16 @@ def test_a_run_killed_before_its_reports_still_gets_results_and_junit(tmp_path):
     assert [t["output"] for t in results["tests"]] == ["timed out", "timed out"]
     assert json.loads((tmp_path / "results.json").read_text())["output"].startswith("timed out")
     assert (tmp_path / "junit.xml").read_text().count("<failure") == 2
+
+
+@pytest.mark.parametrize("argv, said_", [
+    (["grade"], "give one SUBMISSION folder or .zip, or --class DIR"),
+    (["grade", "a", "--class", "b"], "give one SUBMISSION folder or .zip, or --class DIR"),
+    (["grade", "a", "--time-limit", "0"], "--time-limit 0: give seconds above 0"),
+    (["grade", "/no/such/alice"], "not a folder or a .zip"),
+    (["grade", "--class", "/no/such/class"], "not a folder of submissions"),
+    (["grade", "alice", "--student", "a/b"], "student id 'a/b'")])
+def test_grade_refuses_bad_input_in_one_line_before_touching_a_host(argv, said_):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert str(exit_.value.code).startswith("playground: ") and said_ in str(exit_.value.code)
