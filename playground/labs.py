@@ -53,7 +53,7 @@ class Lab:
 
 def anchor(heading: str) -> str:
     """The id GitHub (and the report) gives a README heading: lower case, punctuation
-    dropped, spaces made hyphens ("Exercise 1: HTTP/1.1 by hand" -> "exercise-1-http11-by-hand")."""
+    dropped, spaces made hyphens ("Exercise 1: HTTP/1.1" -> "exercise-1-http11")."""
     return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
 
 

@@ -111,7 +111,8 @@ def main(program: Callable[[], object]) -> None:
 
 def answer(name: str):
     """The student's module `name` of the calling program's chapter: exercises/NAME.py, or
-    the folder that $PLAYGROUND_ANSWERS names (solutions, when a grader checks ours)."""
+    the folder that $PLAYGROUND_ANSWERS names (solutions, when a grader checks ours; an
+    absolute path, where `playground grade` put a submission)."""
     chapter = Path(sys._getframe(1).f_globals["__file__"]).resolve().parent
     path = chapter / os.environ.get(ANSWERS, "exercises") / f"{name}.py"
     if not path.is_file():
