@@ -38,6 +38,7 @@ STATUS_EVERY = 5.0          # seconds between readiness polls while a page is op
 BATCH_EVERY = 0.1           # seconds of packets sent to the pages at once, in time order
 HOLD = 1.5                  # seconds a packet waits for the other taps' (their blocks: < 1 s)
 MAX_FILTER = 300
+RECORD_LIMIT = 100_000      # packets a recording keeps (frames in memory until saved)
 BROADCAST = "ff:ff:ff:ff:ff:ff"
 # capture.py's tcpdump less --immediate-mode: the kernel then hands tcpdump blocks of packets
 # at most a second old, so the page shows packets HOLD seconds late (in order), but the map
@@ -163,7 +164,8 @@ def _dns(udp: dpkt.udp.UDP) -> str:
     if msg.qr == dpkt.dns.DNS_Q:
         return f" DNS query 0x{msg.id:04x}{asked}"
     answers = [socket.inet_ntoa(a.rdata) for a in msg.an if a.type == dpkt.dns.DNS_A]
-    return f" DNS response 0x{msg.id:04x}{asked} -> {' '.join(answers) or _RCODES.get(msg.rcode, msg.rcode)}"
+    got = " ".join(answers) or _RCODES.get(msg.rcode, f"rcode {msg.rcode}")
+    return f" DNS response 0x{msg.id:04x}{asked} -> {got}"
 
 
 _QTYPES = {1: "A", 28: "AAAA", 15: "MX", 5: "CNAME", 12: "PTR", 16: "TXT", 2: "NS", 6: "SOA"}
@@ -224,8 +226,8 @@ class Tap:
         self.pid = self.mac = ""
 
     async def start(self, timeout: float = 10) -> None:
-        argv = ["docker", "exec", container(self.link.host), "sh", "-c", STARTER, "sh", self.link.iface,
-                *TAP, "-i", self.link.iface, "-w", "-", self.bpf]
+        argv = ["docker", "exec", container(self.link.host), "sh", "-c", STARTER, "sh",
+                self.link.iface, *TAP, "-i", self.link.iface, "-w", "-", self.bpf]
         self.proc = await asyncio.create_subprocess_exec(
             *argv, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE)
@@ -392,7 +394,8 @@ class LiveMap:
 
     async def deliver(self, batch: list[dict]) -> None:
         if self.recording is not None:
-            self.recording.extend(e for e in batch if e["time"] >= self.since)
+            room = RECORD_LIMIT - len(self.recording)
+            self.recording.extend([e for e in batch if e["time"] >= self.since][:room])
         await self.send_all({"type": "packets", "packets": [for_page(e) for e in batch]})
 
     async def set_filter(self, bpf: str) -> None:
@@ -437,6 +440,7 @@ class LiveMap:
         paths = await asyncio.to_thread(save_recording, recorded, RECORDINGS / name)
         self.saved[name] = paths
         await self.send_all({"type": "recording", "state": "saved", "packets": len(recorded),
+                             "full": len(recorded) >= RECORD_LIMIT,
                              "folder": str(RECORDINGS / name), "url": f"/recordings/{name}.zip",
                              "files": [p.name for p in paths],
                              "events": [for_page(e) for e in recorded]})
@@ -445,7 +449,11 @@ class LiveMap:
         """Readiness of every host, only while a page is open."""
         ready: set[str] = set()
         while self.pages:
-            self.states = await asyncio.to_thread(readiness, self.topo, ready)
+            try:
+                self.states = await asyncio.to_thread(readiness, self.topo, ready)
+            except PlaygroundError as e:   # the engine stopped: say so, keep asking
+                self.states = dict.fromkeys(self.topo.names, "unknown")
+                await self.complain(str(e))
             await self.send_all({"type": "status", "states": self.states})
             await asyncio.sleep(STATUS_EVERY)   # poll interval of the readiness display
 

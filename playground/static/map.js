@@ -187,7 +187,8 @@ function showRecording(msg) {
   } else {
     tape.events = msg.events;
     tape.cursor = -1;
-    $("tape-state").textContent = `${msg.packets} packets saved in ${msg.folder}`;
+    const full = msg.full ? " (the most a recording keeps)" : "";
+    $("tape-state").textContent = `${msg.packets} packets saved in ${msg.folder}${full}`;
     $("saved").href = msg.url;
     $("saved").hidden = false;
   }

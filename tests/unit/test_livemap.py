@@ -172,3 +172,13 @@ def test_the_server_refuses_other_hosts_and_origins():
             foreign = await client.get("/feed", headers={"Origin": "http://evil.example"})
             assert foreign.status == 403
     asyncio.run(check())
+
+
+def test_a_recording_keeps_what_came_after_record_up_to_its_limit(monkeypatch):
+    monkeypatch.setattr(livemap, "RECORD_LIMIT", 3)
+    live = livemap.LiveMap(topo, 8015)
+    live.recording, live.since = [], 10.0
+    query = frame(H1_MAC, MODEM_LAN, "192.168.1.11", "10.1.1.1", dns_query())
+    batch = [livemap.event(HOME_A, MODEM_LAN, 9.0 + i, query) for i in range(6)]
+    asyncio.run(live.deliver(batch))
+    assert [e["time"] for e in live.recording] == [10.0, 11.0, 12.0]
