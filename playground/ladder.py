@@ -37,6 +37,8 @@ ICMP_TYPES = {0: "echo reply", 3: "unreachable", 8: "echo request", 11: "time ex
 COLOURS = {"TCP": "#666666", "DNS": "#1b7f3b", "TLS": "#7b3fa0", "HTTP": "#1f5fbf",
            "ICMP": "#c0392b", "UDP": "#137a7f"}
 TEXT_COLOUR = "#b35900"   # SMTP, IMAP, FTP and other line-based protocols
+# What dpkt raises on bytes that only look like DNS or TLS: the arrow says so, the diagram goes on.
+MALFORMED = (dpkt.Error, dpkt.ssl.SSL3Exception, IndexError, ValueError)
 
 
 @dataclass
@@ -173,9 +175,9 @@ def says(p: pcap.Packet) -> tuple[str, str]:
 def dns(payload: bytes) -> str:
     try:
         msg = dpkt.dns.DNS(payload)
-    except (dpkt.UnpackError, IndexError):
+        question = " ".join(f"{DNS_TYPES.get(q.type, q.type)} {q.name}" for q in msg.qd)
+    except MALFORMED:
         return "malformed DNS message"
-    question = " ".join(f"{DNS_TYPES.get(q.type, q.type)} {q.name}" for q in msg.qd)
     if msg.qr == dpkt.dns.DNS_Q:
         return f"query {question}"
     if msg.rcode:
@@ -201,10 +203,10 @@ def tls(payload: bytes) -> str:
     """The record types in the segment, a handshake's message named (ClientHello, ...)."""
     try:
         records, _ = dpkt.ssl.tls_multi_factory(payload)
-    except (dpkt.UnpackError, dpkt.NeedData, IndexError):
+    except MALFORMED:
         records = []
     if not records:
-        return f"{TLS_RECORDS[payload[0]]} (part of a record)"
+        return f"{TLS_RECORDS.get(payload[0], 'TLS')} (part of a record)"
     names, encrypted = [], False
     for record in records:
         names.append(record_name(record, encrypted))

@@ -120,3 +120,16 @@ def test_ladder_verb_draws_any_pcap_and_refuses_what_is_not_one(capture, tmp_pat
         with pytest.raises(SystemExit) as exit_:
             main(argv)
         assert exit_.value.code != 0 and said in str(exit_.value.code)
+
+
+@pytest.mark.parametrize("port, payload, label", [
+    (53, b"\x00\x01\x81\x80\x00\x01\x00\x01\xff\xff", "malformed DNS message"),
+    (53, bytes.fromhex("bec3b42ff78968f41b53a30e10c129059ea3d039af4eb41305d18b5b3600f5f6c5fc"
+                       "eca7685fd3eb"), "malformed DNS message"),   # a name that is not text
+    (443, b"\x16\x03\x01\x00\x40\x01\x00", "Handshake (part of a record)"),
+    (443, bytes.fromhex("16030428419c5c6c5c128c98f2811178"), "Handshake (part of a record)"),
+    (443, b"\x16\x03\x09\xff", "4 bytes")])   # no TLS version 3.9: not taken for TLS
+def test_bytes_that_only_look_like_dns_or_tls_are_labelled_not_fatal(port, payload, label):
+    packet = ladder.pcap.Packet(0.0, H1, WWW, "udp", 64, 1, True, 28 + len(payload),
+                                sport=40000, dport=port, payload=payload)
+    assert ladder.says(packet)[1] == label
