@@ -34,6 +34,8 @@ DNS_TYPES = {1: "A", 2: "NS", 5: "CNAME", 6: "SOA", 12: "PTR", 15: "MX", 16: "TX
 DNS_RCODES = {1: "FORMERR", 2: "SERVFAIL", 3: "NXDOMAIN", 4: "NOTIMP", 5: "REFUSED"}
 TLS_RECORDS = {20: "ChangeCipherSpec", 21: "Alert", 22: "Handshake", 23: "ApplicationData"}
 ICMP_TYPES = {0: "echo reply", 3: "unreachable", 8: "echo request", 11: "time exceeded"}
+ICMP6_TYPES = {1: "unreachable", 3: "time exceeded", 128: "echo request", 129: "echo reply",
+               135: "neighbour solicitation", 136: "neighbour advertisement"}
 COLOURS = {"TCP": "#666666", "DNS": "#1b7f3b", "TLS": "#7b3fa0", "HTTP": "#1f5fbf",
            "ICMP": "#c0392b", "UDP": "#137a7f"}
 TEXT_COLOUR = "#b35900"   # SMTP, IMAP, FTP and other line-based protocols
@@ -150,8 +152,9 @@ def rewrite(first: pcap.Packet, last: pcap.Packet) -> str:
 
 def says(p: pcap.Packet) -> tuple[str, str]:
     """(protocol, what the packet says) for one packet."""
-    if p.proto == "icmp":
-        return "ICMP", ICMP_TYPES.get(p.icmp_type, f"type {p.icmp_type}")
+    if p.proto in ("icmp", "icmp6"):
+        types = ICMP_TYPES if p.proto == "icmp" else ICMP6_TYPES
+        return "ICMP", types.get(p.icmp_type, f"type {p.icmp_type}")
     if p.proto not in ("tcp", "udp"):
         return "IP", f"protocol {p.proto}" + (" (a fragment)" if p.payload else "")
     service = PORTS.get(p.dport) or PORTS.get(p.sport)

@@ -133,3 +133,9 @@ def test_bytes_that_only_look_like_dns_or_tls_are_labelled_not_fatal(port, paylo
     packet = ladder.pcap.Packet(0.0, H1, WWW, "udp", 64, 1, True, 28 + len(payload),
                                 sport=40000, dport=port, payload=payload)
     assert ladder.says(packet)[1] == label
+
+
+def test_icmpv6_is_named_too():
+    packet = ladder.pcap.Packet(0.0, "fd00::11", "fd00::1", "icmp6", 64, 0, True, 64,
+                                icmp_type=135)
+    assert ladder.says(packet) == ("ICMP", "neighbour solicitation")
