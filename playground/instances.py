@@ -15,6 +15,7 @@ bridges, so nothing one instance sends can reach another.
 from __future__ import annotations
 
 import copy
+import fcntl
 import ipaddress
 from pathlib import Path
 
@@ -93,7 +94,11 @@ def prepare(name: str = INSTANCE) -> Topology:
     """Write the instance's compose file from compose.yaml (again at every `up`: compose.yaml
     may have changed) and return its topology."""
     source = load(COMPOSE_FILE)
-    block = allocate(name, span(source).prefixlen, taken(name))
+    FOLDER.mkdir(exist_ok=True)
+    with open(FOLDER / ".lock", "w") as lock:   # two instances starting at once: one block each
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        # Never the default playground's own block, even while it is down.
+        block = allocate(name, span(source).prefixlen, taken(name) + [span(source)])
     compose = made(source, name, block)
     path = FOLDER / name / "compose.yaml"
     path.write_text(f"# Made from compose.yaml for instance {name} by playground/instances.py:"
