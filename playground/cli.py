@@ -277,12 +277,12 @@ def grade(args, topo):
     if not args.time_limit > 0:
         raise PlaygroundError(f"--time-limit {args.time_limit:g}: give seconds above 0")
     if args.class_dir:
-        out = Path(args.out or _grade.RESULTS / "class")
+        out = Path(args.out or _grade.CLASS_OUT)
         _grade.grade_class(topo, Path(args.class_dir), out, args.time_limit)
         print(f"class table: {out / 'table.csv'} and {out / 'table.html'}")
         return
     sid = _grade.student_id(Path(args.submission), args.student)
-    out = Path(args.out or _grade.RESULTS / "grade" / sid)
+    out = Path(args.out or _grade.ONE_OUT / sid)
     graded = _grade.grade(topo, Path(args.submission), out, sid, args.time_limit)
     print(_grade.summary(graded))
     for (chapter, n), state in graded.cells.items():

@@ -37,6 +37,7 @@ INSIDE = "/var/tmp/playground-grade"     # in every host; /var/tmp exists in all
 SUBMITTED = re.compile(r"(?:^|/)(ch\d\d)/exercises/([A-Za-z_]\w*\.py)$")
 STUDENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 GRACE = 20   # s: after the time limit, for pytest to stop its servers before it is killed
+ONE_OUT, CLASS_OUT = RESULTS / "grade", RESULTS / "class"   # where results go by default
 
 
 @dataclass

@@ -101,7 +101,11 @@ def write_html(path: Path, outcomes: list[Outcome], heading: str) -> Path:
             f"<p>Written {time.strftime('%Y-%m-%d %H:%M:%S %Z')}. Each failing test says what "
             "it did and what it expected; its captures (pcap, for Wireshark) and their ladder "
             "diagrams (svg, for a browser) are linked beside it.</p>"]
-    for chapter in sorted({o.chapter for o in outcomes}):
+    chapters = sorted({o.chapter for o in outcomes})
+    body.append("<ul class='summary'>" + "".join(
+        f"<li><a href='#{c}'>{c}</a>: {sum(v == 'pass' for v in found.get(c, {}).values())}/"
+        f"{len(found.get(c, {}))} exercises pass</li>" for c in chapters) + "</ul>")
+    for chapter in chapters:
         body += _chapter(path.parent, chapter, [o for o in outcomes if o.chapter == chapter],
                          found.get(chapter, {}))
     path.write_text("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"

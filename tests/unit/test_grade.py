@@ -113,10 +113,11 @@ def test_the_html_report_links_the_readme_and_each_capture_and_diagram(tmp_path)
     page = report.write_html(tmp_path / "out" / "report.html", outcomes(tmp_path), "Report")
     parser = Links()
     parser.feed(page.read_text())
-    assert len(parser.hrefs) == 3   # exercise 1's README section, the pcap, its diagram
-    for href in parser.hrefs:
-        assert (page.parent / href.split("#")[0]).exists(), href
-    assert "#exercise-1-http11-by-hand-over-a-raw-socket" in parser.hrefs[0]
+    # the chapter in the summary, exercise 1's README section, the pcap, its diagram
+    assert len(parser.hrefs) == 4 and parser.hrefs[0] == "#ch01"
+    for href in parser.hrefs[1:]:
+        assert (page.parent / href.split("#")[0]).is_file(), href
+    assert "#exercise-1-http11-by-hand-over-a-raw-socket" in parser.hrefs[1]
     assert "the chapter's example programs" in page.read_text()
 
 
