@@ -17,7 +17,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from .engine import PlaygroundError, check_engine
+from .engine import PlaygroundError, check_engine, client, container, engine_errors
 from .project import ROOT
 from .run import run
 from .topology import Topology
@@ -25,7 +25,8 @@ from .topology import Topology
 TICK = os.sysconf("SC_CLK_TCK")
 PORT = 9          # discard: nothing listens on www, so only the stream itself matches
 ENGINE = {"dockerd", "containerd", "containerd-shim", "containerd-shim-runc-v2"}
-ENGINE_PART = "Docker engine (all its users)"
+SHIMS = "the routers' containerd-shims"   # they relay the tcpdumps' output (and any exec's)
+ENGINE_PART = "dockerd, containerd (all users)"
 SENDER = """
 import socket, sys, time
 rate, count = float(sys.argv[1]), int(sys.argv[2])
@@ -55,10 +56,16 @@ def processes() -> list[tuple[int, int, str, str, float]]:
     return found
 
 
-def cpu_by_part(server_pid: int, bpf: str) -> dict[str, float]:
-    """CPU seconds so far of the map server, its docker clients, the tcpdumps, the engine."""
-    parts = {"map server": 0.0, "docker exec clients": 0.0, "tcpdump in the routers": 0.0,
-             ENGINE_PART: 0.0}
+def router_ids(topo: Topology) -> list[str]:
+    with engine_errors("inspecting the routers"):
+        return [client().api.inspect_container(container(h.name))["Id"]
+                for h in topo.hosts.values() if h.forwards]
+
+
+def cpu_by_part(server_pid: int, bpf: str, routers: list[str]) -> dict[str, float]:
+    """CPU seconds so far of each part: ours, then the engine's (shared with others)."""
+    parts = dict.fromkeys(["map server", "docker exec clients", "tcpdump in the routers",
+                           SHIMS, ENGINE_PART], 0.0)
     for pid, ppid, name, cmdline, cpu in processes():
         if pid == server_pid:
             parts["map server"] += cpu
@@ -66,6 +73,8 @@ def cpu_by_part(server_pid: int, bpf: str) -> dict[str, float]:
             parts["docker exec clients"] += cpu
         elif name == "tcpdump" and bpf in cmdline:
             parts["tcpdump in the routers"] += cpu
+        elif name == "containerd-shim" and any(f"-id {i}" in cmdline for i in routers):
+            parts[SHIMS] += cpu
         elif name in ENGINE:
             parts[ENGINE_PART] += cpu
     return parts
@@ -121,12 +130,12 @@ async def watching(port: int, bpf: str, work) -> tuple[int, float]:
     return got, seconds
 
 
-def measure(server_pid: int, bpf: str, work) -> tuple[dict[str, float], float]:
-    """CPU of each part (% of one core) over work(), and work's own seconds."""
-    before, start = cpu_by_part(server_pid, bpf), time.monotonic()
+def measure(server_pid: int, bpf: str, routers: list[str], work) -> dict[str, float]:
+    """CPU of each part (% of one core) over work()."""
+    before, start = cpu_by_part(server_pid, bpf, routers), time.monotonic()
     work()
-    after, wall = cpu_by_part(server_pid, bpf), time.monotonic() - start
-    return {k: (after[k] - before[k]) / wall * 100 for k in before}, wall
+    after, wall = cpu_by_part(server_pid, bpf, routers), time.monotonic() - start
+    return {k: (after[k] - before[k]) / wall * 100 for k in before}
 
 
 def main(topo: Topology, seconds: float = 20, rate: float = 100) -> None:
@@ -145,25 +154,26 @@ def main(topo: Topology, seconds: float = 20, rate: float = 100) -> None:
                               cwd=ROOT, stdout=subprocess.DEVNULL)
     try:
         wait_answering(f"http://127.0.0.1:{port}/", server)
-        idle, _ = measure(server.pid, bpf, lambda: time.sleep(seconds))   # the idle window
-        quiet, _ = measure(server.pid, bpf, send)
+        routers = router_ids(topo)
+        idle = measure(server.pid, bpf, routers, lambda: time.sleep(seconds))   # idle window
+        quiet = measure(server.pid, bpf, routers, send)
         got = []
-        watched, _ = measure(server.pid, bpf,
-                             lambda: got.append(asyncio.run(watching(port, bpf, send))))
+        watched = measure(server.pid, bpf, routers,
+                          lambda: got.append(asyncio.run(watching(port, bpf, send))))
     finally:
         server.send_signal(subprocess.signal.SIGINT)
         server.wait(timeout=20)
     received, _ = got[0]
     print(f"\nlive map, h1 -> www UDP at {rate:g} packets/s for {seconds:g} s "
           f"({count} packets, {links} links on the way)")
-    print(f"  {'CPU, % of one core':30} {'no page':>9} {'no page':>9} {'page +':>9}")
-    print(f"  {'':30} {'no load':>9} {'traffic':>9} {'filter':>9}")
+    print(f"  {'CPU, % of one core':32} {'no page':>9} {'no page':>9} {'page +':>9}")
+    print(f"  {'':32} {'no load':>9} {'traffic':>9} {'filter':>9}")
     for part in idle:
-        print(f"  {part:30} {idle[part]:9.2f} {quiet[part]:9.2f} {watched[part]:9.2f}")
-    ours = [k for k in idle if k != ENGINE_PART]
-    print(f"  {'the map (the three above)':30} {sum(idle[k] for k in ours):9.2f} "
+        print(f"  {part:32} {idle[part]:9.2f} {quiet[part]:9.2f} {watched[part]:9.2f}")
+    ours = list(idle)[:3]
+    print(f"  {'the map (the first three)':32} {sum(idle[k] for k in ours):9.2f} "
           f"{sum(quiet[k] for k in ours):9.2f} {sum(watched[k] for k in ours):9.2f}")
     print(f"  packets shown to the page: {received} of {count * links} hops "
           f"({received / (count * links):.0%})")
-    print("  (the engine relays the tcpdumps' output, but it also serves whatever else runs "
-          "now: compare its columns on a quiet machine)")
+    print("  (the engine relays the tcpdumps' output but serves whatever else runs too: its "
+          "columns are the map's cost only on a quiet machine)")
