@@ -2,15 +2,22 @@
 with --cold-build, the time to build every image from nothing and the images' sizes."""
 from __future__ import annotations
 
+import copy
 import os
 import statistics
+import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import yaml
+
 from . import lifecycle
-from .engine import (PlaygroundError, check_engine, client, compose, docker, engine_errors,
-                     exec_, remove)
+from .engine import (PROJECT, PlaygroundError, check_engine, client, compose, container,
+                     docker, engine_errors, exec_, remove)
+from .project import ROOT
 from .topology import Topology
 
 BASE, BROWSER = "playground-base", "playground-browser"
@@ -36,6 +43,25 @@ def bare_floor(topo: Topology) -> float:
             return timed(lambda: list(pool.map(start, zip(names, images))))
     finally:
         remove(*names)
+
+
+def compose_floor(topo: Topology) -> float:
+    """What Docker itself costs for this topology: compose starts the same containers on the
+    same networks (volumes, sysctls and all) with a sleep for entrypoint, so no network setup,
+    services or readiness. Run while the playground is down: the subnets are the same."""
+    bare = copy.deepcopy(topo.compose)
+    bare["name"] = f"{bare['name']}-floor"
+    for svc in bare["services"].values():
+        svc.pop("build", None)
+        svc["entrypoint"] = ["sleep", "infinity"]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "compose.yaml"
+        path.write_text(yaml.safe_dump(bare))
+        argv = ("compose", "--project-directory", str(ROOT), "-f", str(path))
+        try:
+            return timed(docker, *argv, "up", "-d", "--no-build")
+        finally:
+            docker(*argv, "down", "--timeout", "1", check=False)
 
 
 # The containers' CPU time and memory (less inactive page cache, as `docker stats` counts it),
@@ -69,7 +95,7 @@ def _stat(path: Path, key: str) -> int:
 
 def usage(topo: Topology) -> tuple[int, int]:
     with engine_errors("inspecting the hosts"):
-        ids = [client().api.inspect_container(name)["Id"] for name in topo.names]
+        ids = [client().api.inspect_container(container(h))["Id"] for h in topo.names]
     pairs = [_cgroup_usage(cid) for cid in ids]
     return sum(c for c, _ in pairs), sum(m for _, m in pairs)
 
@@ -86,25 +112,108 @@ def exec_times(host: str, rounds: int = 20) -> tuple[float, float]:
     """Median seconds of running `true` on host through the SDK and through the docker CLI."""
     def median(fn, *args):
         return statistics.median(timed(fn, *args) for _ in range(rounds))
-    return median(exec_, host, "true"), median(docker, "exec", host, "true")
+    return median(exec_, host, "true"), median(docker, "exec", container(host), "true")
+
+
+# Where `up` spends its time, phase by phase on its critical path: each phase ends when the
+# last host (or network) is through it. The engine's events say when networks were made and
+# containers started; each host's files say when netsetup wrote its resolver (the last file
+# it writes) and when the entrypoint marked it ready.
+MARKS = {"netsetup": "/etc/resolv.conf", "services": lifecycle.READY_MARK}
+
+
+def breakdown(topo: Topology, began: float, ended: float, events: list) -> list[tuple[str, float]]:
+    """(phase, seconds) of the `up` that ran from began to ended (seconds since the epoch),
+    given the engine's events meanwhile."""
+    ends = _engine_ends(topo, began, events)
+    with ThreadPoolExecutor(len(topo.names)) as pool:
+        stamps = list(pool.map(_marked, topo.names))
+    for i, phase in enumerate(MARKS):
+        ends[phase] = max(s[i] for s in stamps)
+    ends["readiness"] = ended
+    phases, before = [], began
+    for phase, end in ends.items():
+        phases.append((phase, end - before))
+        before = end
+    return phases
+
+
+def _marked(host: str) -> list[float]:
+    """When the host's files of MARKS were last written (seconds since the epoch)."""
+    done = exec_(host, "stat", "-c", "%.9Y", *MARKS.values())
+    if done.returncode != 0:
+        raise PlaygroundError(f"{host}: cannot read the times of its start-up: {done.stderr}")
+    return [float(t) for t in done.stdout.split()]
+
+
+@contextmanager
+def engine_events(topo: Topology):
+    """The engine's network and container creations and starts from now on, as they come,
+    until every host's start has come. (Read live: the engine keeps only its last 256
+    events, and every exec is an event too.)"""
+    stream = client().events(since=int(time.time()), decode=True,
+                             filters={"type": ["network", "container"],
+                                      "event": ["create", "start"]})
+    seen: list = []
+    reader = threading.Thread(target=lambda: seen.extend(stream), daemon=True)
+    reader.start()
+    try:
+        yield seen
+        names, deadline = {container(h) for h in topo.names}, time.monotonic() + 5
+        while time.monotonic() < deadline and not names <= {
+                e["Actor"]["Attributes"].get("name") for e in seen if e["Action"] == "start"}:
+            time.sleep(0.05)   # poll: the stream's last events are on their way
+    finally:
+        stream.close()
+        reader.join(timeout=5)
+
+
+def _engine_ends(topo: Topology, began: float, events: list) -> dict[str, float]:
+    """When up's checks ended (the first network made), the last network was made and the
+    last container started, from the engine's events."""
+    names = {container(h) for h in topo.names}
+    made, started = [], []
+    for event in events:
+        when, actor = event["timeNano"] / 1e9, event["Actor"]["Attributes"]
+        if when < began:
+            continue
+        if event["Type"] == "network" and actor.get("name", "").startswith(f"{PROJECT}_"):
+            made.append(when)
+        elif event["Action"] == "start" and actor.get("name") in names:
+            started.append(when)
+    if not made or len(started) < len(names):
+        raise PlaygroundError("the engine's events do not show this up's networks and "
+                              "containers: was the playground up already?")
+    return {"checks": min(made), "networks": max(made), "containers": max(started)}
 
 
 def main(topo: Topology, idle_seconds: float) -> None:
     check_engine()
-    lifecycle.up(topo)   # images built, certificates made
+    lifecycle.up(topo)   # images built, certificates made (and a named instance's file)
+    topo = Topology()
     t_down = timed(lifecycle.down)
     floor = bare_floor(topo)
-    t_up = timed(lifecycle.up, topo)
+    floor2 = compose_floor(topo)
+    with engine_events(topo) as events:
+        began = time.time()
+        lifecycle.up(topo)
+        t_up = time.time() - began
+    phases = breakdown(topo, began, began + t_up, events)
     t_again = timed(lifecycle.up, topo)
     cpu, mib = idle(topo, idle_seconds)
     sdk_exec, cli_exec = exec_times(topo.names[0])
+    lifecycle.down()   # the bench's own instance: it ran beside the others, now it goes
     print(f"""
+on {PROJECT}, a playground of its own ({len(topo.names)} hosts, {len(topo.carriers)} networks)
 floor: 12 bare containers started in parallel  {floor:6.2f} s
-up, from images built and network down          {t_up:6.2f} s   ({t_up / floor:.1f}x the floor)
+floor: compose, same containers and networks,
+       a sleep for entrypoint                   {floor2:6.2f} s
+up, from images built and network down          {t_up:6.2f} s   ({t_up / floor:.1f}x the first floor, {t_up / floor2:.2f}x the second)
+""" + "\n".join(f"  {phase:45} {seconds:6.2f} s" for phase, seconds in phases) + f"""
 up, when already up                             {t_again:6.2f} s
 down                                            {t_down:6.2f} s
 idle CPU, all hosts, over {idle_seconds:.0f} s                {cpu:6.2f} % of one core
-memory, all hosts                               {mib:6.1f} MiB
+memory, all hosts (one playground)              {mib:6.1f} MiB
 exec of `true`, Docker SDK (median)             {sdk_exec * 1000:6.1f} ms
 exec of `true`, docker CLI (median)             {cli_exec * 1000:6.1f} ms""")
 
