@@ -16,9 +16,9 @@ from typing import Callable
 from . import benchmark, book, capture as _capture, diagram as _diagram, labs, lifecycle
 from .engine import PlaygroundError, check_engine, container
 from .project import INSTANCE, bad_instance
+from .topology import Topology, TopologyError
 
 BENCH = "bench"   # the instance `bench` measures on
-from .topology import Topology, TopologyError
 
 
 @dataclass
