@@ -41,7 +41,7 @@ async function start() {
   cy = cytoscape({
     container: $("graph"), elements: { nodes: graph.nodes, edges: graph.edges }, style: STYLE,
     // Cytoscape's own breadth-first layout, from the clients outwards, turned left to right.
-    layout: { name: "breadthfirst", roots: cy_roots(graph), spacingFactor: 1.1,
+    layout: { name: "breadthfirst", roots: rootsOf(graph), spacingFactor: 1.1,
               transform: (node, pos) => ({ x: pos.y, y: pos.x }) },
     userZoomingEnabled: true, boxSelectionEnabled: false,
   });
@@ -63,7 +63,7 @@ async function start() {
   $("forward").addEventListener("click", () => step(1));
 }
 
-function cy_roots(graph) {
+function rootsOf(graph) {
   return graph.nodes.filter((n) => n.classes === "client").map((n) => "#" + n.data.id).join(",");
 }
 
