@@ -194,8 +194,8 @@ def remove(*names: str) -> None:
 
 
 def containers() -> dict[str, dict]:
-    """Every container on the engine by name: its compose project, the folder compose ran in
-    and its state."""
+    """Every container on the engine by name: its compose project, the folder compose ran in,
+    its state and id."""
     with engine_errors("listing containers"):
         found = client().api.containers(all=True)
     state = {}
@@ -203,7 +203,7 @@ def containers() -> dict[str, dict]:
         labels = c.get("Labels") or {}
         state[c["Names"][0].lstrip("/")] = {"project": labels.get(PROJECT_LABEL, ""),
                                             "folder": labels.get(FOLDER_LABEL, ""),
-                                            "state": c["State"]}
+                                            "state": c["State"], "id": c["Id"]}
     return state
 
 

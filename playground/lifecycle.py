@@ -1,6 +1,7 @@
 """Bringing the playground up and down, knowing when it really works, and saying how it is."""
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import os
 import shutil
@@ -11,9 +12,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import certs
-from .engine import (PROJECT, PlaygroundError, check_engine, compose, container, containers,
-                     exec_, image_exists, import_image, logs_tail, networks, pull, put_file)
+from . import book, certs
+from .engine import (PROJECT, PlaygroundError, check_engine, client, compose, container,
+                     containers, exec_, image_exists, import_image, logs_tail, networks, pull,
+                     put_file)
 from .project import HOME, INSTANCE, ROOT, RUN_FILE
 from .topology import Topology
 
@@ -31,28 +33,65 @@ END_TO_END = ("h1", "curl", "-sf", "-o", "/dev/null", "--max-time", "5",
 
 def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
        timeout: float = 120, take_over: bool = False) -> None:
-    check_engine()
     if INSTANCE:   # its compose file, made again from compose.yaml
         from . import instances
         topo = instances.prepare()
+    if not (rebuild or new_ca or take_over) and still_up(topo):
+        print(f"{NAME}: already up")
+        return
+    check_engine()
     state = containers()
     check_conflicts(topo, state, take_over)
     # Hosts copy the CA and keys at start-up: new ones need new hosts.
     recreate = certs.ensure(topo, fresh=new_ca) or rebuild
     ensure_images(topo, rebuild)
-    before = _ids()
+    before = _ids(topo, state)
     if len(before) < len(topo.names):
         print(f"{NAME}: starting {len(topo.names)} hosts ...", flush=True)
     # Idempotent: compose recreates only the hosts whose configuration changed.
     try:
         compose("up", "-d", "--no-build", "--remove-orphans",
                 *(["--force-recreate"] if recreate else []))
-        wait_ready(topo, timeout)
-        share_host_keys(topo)
+        wait_marked(topo, timeout)
+        with ThreadPoolExecutor(2) as pool:   # both only need the hosts ready
+            keys = pool.submit(share_host_keys, topo)
+            probe_end_to_end()
+            keys.result()
     except (PlaygroundError, KeyboardInterrupt):
         compose("down", "--timeout", "2", check=False)
         raise
-    print(f"{NAME}: already up" if _ids() == before else f"{NAME}: ready")
+    after = containers()
+    UP_STAMP.parent.mkdir(exist_ok=True)
+    UP_STAMP.write_text(fingerprint(topo, after))
+    print(f"{NAME}: already up" if _ids(topo, after) == before else f"{NAME}: ready")
+
+
+# What the last `up` left running: `up` again with the same (same containers running, made
+# from the same compose file, .env and images, certificates all there) only checks that they
+# are ready and the network works end to end, in a fraction of a second.
+UP_STAMP = ROOT / ".instances" / f"{PROJECT}.up"
+
+
+def still_up(topo: Topology) -> bool:
+    try:
+        stamp = UP_STAMP.read_text()
+    except OSError:
+        return False
+    if stamp != fingerprint(topo, containers()) or certs.missing(topo) or pending(topo.names):
+        return False
+    return exec_(*END_TO_END, timeout=30).returncode == 0
+
+
+def fingerprint(topo: Topology, state: dict) -> str:
+    """A digest of the hosts' containers (id and state), the images, the compose file and
+    the book's checkout they were made with."""
+    images = {tag: i["Id"] for i in client().api.images() for tag in i.get("RepoTags") or []}
+    parts = [RUN_FILE.read_text(), str(book.remembered())]
+    parts += [f"{h} {state.get(container(h), {}).get('id')} "
+              f"{state.get(container(h), {}).get('state')}" for h in topo.names]
+    parts += [f"{name} {images.get(name if ':' in name else name + ':latest')}"
+              for name in sorted(topo.images())]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 HOST_KEY = "/etc/ssh/ssh_host_ed25519_key.pub"   # made by each host at its first start
@@ -81,8 +120,9 @@ def known_hosts(topo: Topology, keys: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _ids() -> set[str]:
-    return set(compose("ps", "-q").stdout.split())
+def _ids(topo: Topology, state: dict) -> set[str]:
+    """The ids of the hosts' containers that exist."""
+    return {state[container(h)]["id"] for h in topo.names if container(h) in state}
 
 
 def down(forget: bool = False) -> None:
@@ -90,6 +130,7 @@ def down(forget: bool = False) -> None:
     problem = other_checkout(containers(), ROOT)   # not ours to stop
     if problem:
         raise PlaygroundError(problem)
+    UP_STAMP.unlink(missing_ok=True)
     if RUN_FILE.exists():   # (a named instance never brought up has none: nothing to do)
         compose("down", "--timeout", "5", "--remove-orphans")
     if forget and INSTANCE:   # its certificates and subnets go too
@@ -124,6 +165,12 @@ def _marked_ready(host: str) -> bool:
 
 
 def wait_ready(topo: Topology, timeout: float) -> None:
+    """Every host marked ready, and the network working end to end."""
+    wait_marked(topo, timeout)
+    probe_end_to_end()
+
+
+def wait_marked(topo: Topology, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     waiting = topo.names
     while waiting:
@@ -139,6 +186,9 @@ def wait_ready(topo: Topology, timeout: float) -> None:
                                   f"the log of {waiting[0]} ends:\n{logs_tail(waiting[0])}")
         if waiting:
             time.sleep(0.2)   # poll interval of the readiness check
+
+
+def probe_end_to_end() -> None:
     probe = exec_(*END_TO_END, timeout=30)
     if probe.returncode != 0:
         raise PlaygroundError(f"hosts are up but `{' '.join(END_TO_END[1:])}` on "
