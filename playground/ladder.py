@@ -159,8 +159,9 @@ def says(p: pcap.Packet) -> tuple[str, str]:
         return "IP", f"protocol {p.proto}" + (" (a fragment)" if p.payload else "")
     service = PORTS.get(p.dport) or PORTS.get(p.sport)
     flags = p.flags if p.proto == "tcp" else ""
-    if not p.payload:
-        return ("TCP", flags) if p.proto == "tcp" else ("UDP", "empty datagram")
+    if not p.payload:   # a SYN names its ports: which connection the next arrows belong to
+        ports = f" {p.sport} > {p.dport}" if "S" in flags else ""
+        return ("TCP", flags + ports) if p.proto == "tcp" else ("UDP", "empty datagram")
     if service == "DNS" and p.proto == "udp":
         said = dns(p.payload)
     elif tls_like(p.payload):

@@ -83,7 +83,7 @@ def test_each_arrow_says_what_its_packet_carries(capture):
     said = [(a.protocol, a.label) for a in items]
     assert said == [("DNS", "query A www.example.com"),
                     ("DNS", f"answer A www.example.com: A {WWW}"),
-                    ("TCP", "S"), ("SMTP", "EHLO h1.home.example"),
+                    ("TCP", "S 40000 > 25"), ("SMTP", "EHLO h1.home.example"),
                     ("TLS", "ClientHello"), ("ICMP", "echo reply")]
     assert items[3].excerpt == "EHLO h1.home.example\u21b5"
 
