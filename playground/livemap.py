@@ -57,7 +57,7 @@ class Link:
     host: str                 # the router that captures it
     iface: str
     peer: str | None          # the far end of a point-to-point link; None on a LAN
-    members: tuple            # (address, host) of the others on a LAN
+    members: tuple            # (address, host) of the others on the link, IPv4 and IPv6
 
     @property
     def name(self) -> str:
@@ -77,8 +77,14 @@ def links(topo: Topology) -> list[Link]:
             others = [(h, i) for h, i in topo.on_network(iface.network) if h.name != host.name]
             peer = others[0][0].name if iface.peer and len(others) == 1 else None
             found[iface.network] = Link(iface.network, host.name, iface.name, peer,
-                                        tuple((str(i.ip), h.name) for h, i in others))
+                                        tuple((str(a), h.name) for h, i in others
+                                              for a in addresses(i)))
     return list(found.values())
+
+
+def addresses(iface) -> list:
+    """Its IPv4 address, and its IPv6 one on a dual-stack interface (compose.yaml's address6)."""
+    return [iface.ip] + [a for a in [getattr(iface, "ip6", None)] if a]
 
 
 def graph(topo: Topology) -> dict:
@@ -93,13 +99,18 @@ def graph(topo: Topology) -> dict:
         members = topo.on_network(network)
         if len(members) == 2 and all(i.peer for _, i in members):
             (a, ia), (b, ib) = members
-            edges.append(_edge(network, a.name, b.name, f"{ia.name} {ia.ip}", f"{ib.name} {ib.ip}"))
+            edges.append(_edge(network, a.name, b.name, _end(ia), _end(ib)))
             continue
         nodes.append({"data": {"id": network,
                                "label": f"{network}\n{members[0][1].address.network}"},
                       "classes": "lan"})
-        edges += [_edge(network, h.name, network, f"{i.name} {i.ip}", "") for h, i in members]
+        edges += [_edge(network, h.name, network, _end(i), "") for h, i in members]
     return {"nodes": nodes, "edges": edges}
+
+
+def _end(iface) -> str:
+    """A link end's label: the interface's name and addresses."""
+    return f"{iface.name} " + "\n".join(map(str, addresses(iface)))
 
 
 def _edge(network: str, a: str, b: str, at_a: str, at_b: str) -> dict:
@@ -125,30 +136,40 @@ def mac(raw: bytes) -> str:
 
 
 def summary(eth: dpkt.ethernet.Ethernet) -> tuple[str | None, str | None, str]:
-    """Source and destination addresses (None if not IPv4) and a one-line summary."""
+    """Source and destination addresses (None if not IP) and a one-line summary."""
     ip = eth.data
     if isinstance(ip, dpkt.arp.ARP):
         what = "request who-has" if ip.op == dpkt.arp.ARP_OP_REQUEST else "reply"
         return None, None, f"ARP {what} {socket.inet_ntoa(ip.tpa)} (from " \
                            f"{socket.inet_ntoa(ip.spa)})"
-    if not isinstance(ip, dpkt.ip.IP):
+    if isinstance(ip, dpkt.ip.IP):
+        family, proto, ttl = socket.AF_INET, ip.p, f"ttl {ip.ttl}"
+    elif isinstance(ip, dpkt.ip6.IP6):
+        family, proto, ttl = socket.AF_INET6, ip.nxt, f"hop limit {ip.hlim}"
+    else:
         rest = f", {len(ip)} bytes not parsed" if isinstance(ip, bytes) else ""
         return None, None, f"ethertype 0x{eth.type:04x}{rest}"
-    src, dst = socket.inet_ntoa(ip.src), socket.inet_ntoa(ip.dst)
+    src, dst = socket.inet_ntop(family, ip.src), socket.inet_ntop(family, ip.dst)
     seg = ip.data
+    if isinstance(seg, (dpkt.udp.UDP, dpkt.tcp.TCP)):
+        ends = f"{_at(src, seg.sport)} > {_at(dst, seg.dport)}"
     if isinstance(seg, dpkt.udp.UDP):
-        line = f"UDP {src}:{seg.sport} > {dst}:{seg.dport}{_dns(seg)} len {len(seg.data)}"
+        line = f"UDP {ends}{_dns(seg)} len {len(seg.data)}"
     elif isinstance(seg, dpkt.tcp.TCP):
         flags = "".join(c for bit, c in [(dpkt.tcp.TH_SYN, "S"), (dpkt.tcp.TH_FIN, "F"),
                                          (dpkt.tcp.TH_RST, "R"), (dpkt.tcp.TH_PUSH, "P"),
                                          (dpkt.tcp.TH_ACK, ".")] if seg.flags & bit)
-        line = f"TCP {src}:{seg.sport} > {dst}:{seg.dport} [{flags}] seq {seg.seq} " \
-               f"len {len(seg.data)}"
-    elif isinstance(seg, dpkt.icmp.ICMP):
-        line = f"ICMP {src} > {dst} type {seg.type} code {seg.code}"
+        line = f"TCP {ends} [{flags}] seq {seg.seq} len {len(seg.data)}"
+    elif isinstance(seg, (dpkt.icmp.ICMP, dpkt.icmp6.ICMP6)):
+        kind = "ICMP" if family == socket.AF_INET else "ICMPv6"
+        line = f"{kind} {src} > {dst} type {seg.type} code {seg.code}"
     else:
-        line = f"IP {src} > {dst} proto {ip.p}"
-    return src, dst, f"{line} ttl {ip.ttl}"
+        line = f"IP {src} > {dst} proto {proto}"
+    return src, dst, f"{line} {ttl}"
+
+
+def _at(address: str, port: int) -> str:
+    return f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
 
 
 def _dns(udp: dpkt.udp.UDP) -> str:

@@ -30,6 +30,7 @@ const STYLE = [
   { selector: "edge", style: { "width": 2, "line-color": "#b0bec5", "font-size": 7,
       "source-label": "data(source_label)", "target-label": "data(target_label)",
       "source-text-offset": 28, "target-text-offset": 28, "color": "#37474f",
+      "text-wrap": "wrap",
       "text-background-color": "#fff", "text-background-opacity": 0.85 } },
   { selector: "edge.hot", style: { "line-color": "#ff6f00", "width": 5 } },
   { selector: "node.packet", style: { "width": 12, "height": 12, "background-color": "#ff6f00",
@@ -42,6 +43,7 @@ async function start() {
     container: $("graph"), elements: { nodes: graph.nodes, edges: graph.edges }, style: STYLE,
     // Cytoscape's own breadth-first layout, from the clients outwards, turned left to right.
     layout: { name: "breadthfirst", roots: rootsOf(graph), spacingFactor: 1.1,
+              nodeDimensionsIncludeLabels: true,
               transform: (node, pos) => ({ x: pos.y, y: pos.x }) },
     userZoomingEnabled: true, boxSelectionEnabled: false,
   });

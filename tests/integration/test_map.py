@@ -91,17 +91,17 @@ def test_the_page_draws_compose_yaml(page, topology):
     assert sorted(hosts) == sorted(topology.names)
     assert page.evaluate("cy.getElementById('modemA').hasClass('nat')")
     assert "NAT" in page.evaluate("cy.getElementById('modemA').data('label')")
-    assert page.evaluate("cy.getElementById('modemA--isp').data('source_label')") == \
-        "wan 10.25.1.65"
-    assert page.evaluate("cy.getElementById('isp--backbone').data('target_label')") == \
-        "isp 10.1.1.1"
+    assert page.evaluate("cy.getElementById('modemA--isp').data('source_label')")\
+        .startswith("wan 10.25.1.65")
+    assert page.evaluate("cy.getElementById('isp--backbone').data('target_label')")\
+        .startswith("isp 10.1.1.1")
     wait_until(lambda: page.evaluate("cy.getElementById('www').data('state')") == "ready",
                "www not shown ready")
 
 
 def test_a_dns_lookup_from_h1_crosses_the_map_hop_by_hop(page, run, results_dir):
     watch(page, "udp port 53")
-    lookup = run("h1", "dig", "www.example.com").check()
+    lookup = run("h1", "dig", "-4", "www.example.com").check()
     query = "0x%04x" % int(re.search(r"id: (\d+)", lookup.stdout).group(1))   # dig's header
     seen = wait_until(lambda: len(hops := of_query(page, query)) >= 6 and hops,
                       f"the six hops of DNS query {query} not listed")
@@ -138,7 +138,7 @@ def test_record_save_as_pcap_and_replay(page, run):
     watch(page, "udp port 53")
     page.click("#record")
     page.wait_for_selector("#tape-state:has-text('recording')")
-    lookup = run("h1", "dig", "www.example.com").check()
+    lookup = run("h1", "dig", "-4", "www.example.com").check()
     query = "0x%04x" % int(re.search(r"id: (\d+)", lookup.stdout).group(1))
     wait_until(lambda: len(of_query(page, query)) >= 6, f"DNS query {query} not listed")
     page.click("#stop-record")
