@@ -47,7 +47,10 @@ def choose(path: str | None, forget: bool = False) -> None:
         kept = [line for line in _settings() if line.partition("=")[0].strip() != VARIABLE]
         if path is not None:
             kept.append(f"{VARIABLE}={checkout(path)}")
-        SETTINGS.write_text("".join(line + "\n" for line in kept))
+        if kept:
+            SETTINGS.write_text("".join(line + "\n" for line in kept))
+        else:
+            SETTINGS.unlink(missing_ok=True)
     current = remembered()
     if current:
         where = "the environment" if VARIABLE in os.environ else SETTINGS.name

@@ -1,10 +1,14 @@
 """A reader with the book open (labs/BOOK.md): its accounts, libraries, services and names work
 here as its READMEs use them. The programs are ours, written in the book's style (same
 accounts, host names, paths, ports and libraries), never the book's own listings."""
+import subprocess
 import textwrap
 import uuid
 
 import pytest
+
+from playground import book
+from playground.project import ROOT
 
 BOOK_USER, PASSWORD = "brandon", "abc123"   # the book's account (README.md)
 # Import names of every third-party library the book's listings (py3/) use, on every host.
@@ -222,3 +226,30 @@ def test_without_a_checkout_fopnp_says_how_to_mount_one(run):
     assert book == ["README.txt", "/fopnp/py3"]
     text = run("mail", "cat", "/fopnp/README.txt").check().stdout
     assert "./scripts/up --book" in text and "labs/BOOK.md" in text
+
+
+def up(*args):
+    return subprocess.run([str(ROOT / "scripts" / "up"), *args], capture_output=True,
+                          text=True, timeout=900)
+
+
+@pytest.mark.recreates_hosts
+def test_up_book_mounts_a_checkout_everywhere_and_no_book_takes_it_away(run, tmp_path):
+    before = book.remembered()
+    chapter = tmp_path / "fopnp" / "py3" / "chapter13"
+    chapter.mkdir(parents=True)
+    token = uuid.uuid4().hex
+    (chapter / "note.txt").write_text(token)
+    try:
+        result = up("--book", str(tmp_path / "fopnp"))
+        assert result.returncode == 0, result.stderr
+        for host in ["h1", "ftp", "backbone"]:
+            assert run(host, "cat", "/fopnp/py3/chapter13/note.txt").stdout == token
+        # Read-write, as the book's listings write into their own folder.
+        run("h4", "sh", "-c", "cd /py3/chapter13 && echo written > out.txt").check()
+        assert (chapter / "out.txt").read_text() == "written\n"
+    finally:
+        result = up("--book", before) if before else up("--no-book")
+    assert result.returncode == 0, result.stderr
+    if not before:
+        assert run("h1", "ls", "/fopnp").stdout.split() == ["README.txt"]

@@ -31,6 +31,13 @@ def test_a_checkout_is_remembered_with_its_absolute_path(settings, checkout, mon
     assert settings.read_text() == "OTHER=1\n" and book.remembered() is None
 
 
+def test_forgetting_the_only_setting_leaves_no_env_file(settings, checkout):
+    book.choose(str(checkout))
+    book.choose(None, forget=True)
+    assert not settings.exists()
+    book.choose(None, forget=True)   # forgetting twice is fine
+
+
 @pytest.mark.parametrize("make, problem", [
     (lambda root: root / "missing", "no such folder"),
     (lambda root: root, "not the book's companion code"),        # a folder, but no py3/
