@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from playground import pcap
-from playground.engine import exec_, put_file
+from playground import lifecycle, pcap
+from playground.engine import client, container, exec_, put_file
 from playground.project import ROOT
 
 QUERY_PATH = ["h1 \u2192 modemA", "modemA \u2192 isp", "isp \u2192 backbone"]
@@ -197,3 +197,17 @@ def test_a_capture_that_dies_is_said_in_the_page(page):
     page.wait_for_selector("#capture.error", timeout=20000)
     assert "the capture on modemA" in page.text_content("#problem")
     assert "press Watch again" in page.text_content("#problem")
+
+
+@pytest.mark.recreates_hosts
+def test_readiness_follows_a_host_that_stops_and_starts(page, topology):
+    state = lambda: page.evaluate("cy.getElementById('ftp').data('state')")   # noqa: E731
+    wait_until(lambda: state() == "ready", "ftp never shown ready")
+    ftp = client().containers.get(container("ftp"))
+    try:
+        ftp.stop(timeout=1)
+        wait_until(lambda: state() == "exited", "a stopped ftp not shown stopped")
+    finally:
+        ftp.start()
+        lifecycle.wait_ready(topology, timeout=60)
+    wait_until(lambda: state() == "ready", "ftp not shown ready again")
