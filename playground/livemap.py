@@ -426,14 +426,14 @@ class LiveMap:
             if not self.filter:
                 return await self.send_all({"type": "capture", "state": "off"})
             await self.send_all({"type": "capture", "state": "starting", "filter": self.filter})
-            problem = await asyncio.to_thread(compile_filter, self.links[0], self.filter)
-            if not problem:
-                feed = Feed(self.topo, self.filter, self.deliver, self.complain)
-                try:
+            try:
+                problem = await asyncio.to_thread(compile_filter, self.links[0], self.filter)
+                if not problem:
+                    feed = Feed(self.topo, self.filter, self.deliver, self.complain)
                     await feed.start()
                     self.feed = feed
-                except PlaygroundError as e:
-                    problem = f"capturing did not start: {e}"
+            except PlaygroundError as e:   # a router down, the engine gone
+                problem = f"capturing did not start: {e}"
             if problem:
                 self.filter = ""
                 return await self.complain(problem)

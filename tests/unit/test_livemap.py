@@ -2,6 +2,7 @@
 the pcap stream reader, saved recordings, and the server's refusals (no Docker needed)."""
 import asyncio
 import io
+import json
 import socket
 
 import dpkt
@@ -197,3 +198,24 @@ def test_a_recording_keeps_what_came_after_record_up_to_its_limit(monkeypatch):
     batch = [livemap.event(HOME_A, MODEM_LAN, 9.0 + i, query) for i in range(6)]
     asyncio.run(live.deliver(batch))
     assert [e["time"] for e in live.recording] == [10.0, 11.0, 12.0]
+
+
+class Page:
+    """Stands in for a page's websocket: keeps what the server sent it."""
+    def __init__(self):
+        self.got = []
+
+    async def send_str(self, text):
+        self.got.append(json.loads(text))
+
+
+def test_a_router_that_cannot_be_reached_is_one_line_in_the_page(monkeypatch):
+    def unreachable(link, bpf):
+        raise livemap.PlaygroundError("exec on modemA: No such container: modemA")
+    monkeypatch.setattr(livemap, "compile_filter", unreachable)
+    live, page = livemap.LiveMap(topo, 8015), Page()
+    live.pages.add(page)
+    asyncio.run(live.set_filter("udp port 53"))
+    assert page.got[-1] == {"type": "capture", "state": "error", "message":
+                            "capturing did not start: exec on modemA: No such container: modemA"}
+    assert live.feed is None and live.filter == ""
