@@ -1,13 +1,15 @@
 """Packet captures with tcpdump inside a host, brought back to the host as pcap files."""
 from __future__ import annotations
 
+import os
+import re
 import shlex
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from . import ladder, pcap
-from .engine import exec_, get_file
+from .engine import PlaygroundError, exec_, get_file
 from .run import Server, scratch
 from .topology import Topology
 
@@ -20,12 +22,30 @@ def interface(topo: Topology, host: str, facing: str | None) -> str:
     return topo.facing(host, facing).name if facing else "any"
 
 
+def check_filter(host: str, iface: str, bpf: str) -> None:
+    """A filter tcpdump cannot compile is one line, before any capture starts."""
+    compiled = exec_(host, "tcpdump", "-i", iface, "-d", *shlex.split(bpf))
+    if compiled.returncode != 0:
+        why = compiled.stderr.strip().splitlines()[-1:] or ["no message"]
+        raise PlaygroundError(f"the filter {bpf!r}: {why[0].removeprefix('tcpdump: ')}: see "
+                              "`man pcap-filter` for how to write one, e.g. 'tcp port 80'")
+
+
+def writable(path: str) -> None:
+    """Fail in one line unless a pcap file can be written at path."""
+    target = Path(path).resolve()
+    if target.is_dir() or not target.parent.is_dir() or not os.access(target.parent, os.W_OK):
+        raise PlaygroundError(f"cannot write {path}: give a file name in a folder that exists "
+                              "and that you can write to")
+
+
 class Capture:
     def __init__(self, host: str, iface: str, bpf: str, path: Path):
         self.host, self.iface, self.filter, self.path = host, iface, bpf, path
         self.packets: list[pcap.Packet] = []
+        self.dropped: int | None = None   # what tcpdump says the kernel dropped, at its end
         self.ladder: Path | None = None   # its diagram, when drawn (see playground/ladder.py)
-        self._remote = scratch(".pcap")
+        self._remote = scratch(".pcap", "/run")   # gone if the host restarts
         argv = [*TCPDUMP, "-i", iface, "-w", self._remote, *shlex.split(bpf)]
         self._tcpdump = Server(host, tuple(argv))
 
@@ -39,10 +59,15 @@ class Capture:
 
     def finish(self) -> list[pcap.Packet]:
         """Stop tcpdump (SIGINT, inside the container), copy the pcap home and parse it."""
-        self._tcpdump.stop(signal="INT")
+        said = self._tcpdump.stop(signal="INT")
+        found = re.search(r"(\d+) packets? dropped by kernel", said)
+        self.dropped = int(found[1]) if found else None
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_bytes(get_file(self.host, self._remote))
-        exec_(self.host, "rm", "-f", self._remote)
+        # docker cp cannot read a tmpfs: the pcap leaves /run to be copied, then goes.
+        copy = self._remote.replace("/run/", "/tmp/", 1)
+        exec_(self.host, "mv", self._remote, copy)
+        self.path.write_bytes(get_file(self.host, copy))
+        exec_(self.host, "rm", "-f", copy)
         self.packets = pcap.read(self.path)
         return self.packets
 

@@ -15,7 +15,7 @@ from typing import Callable
 
 from . import benchmark, book, capture as _capture, diagram as _diagram, labs, lifecycle
 from .engine import PlaygroundError, check_engine, container
-from .project import INSTANCE, bad_instance
+from .project import HOME, INSTANCE, bad_instance
 from .topology import Topology, TopologyError
 
 BENCH = "bench"   # the instance `bench` measures on
@@ -31,13 +31,14 @@ class Verb:
     passthrough: str = ""      # the argument that takes all the rest as it is (for pytest)
 
     def parser(self, name: str) -> argparse.ArgumentParser:
-        p = argparse.ArgumentParser(prog=f"playground {name}", description=self.description)
+        p = Parser(prog=f"playground {name}", description=self.description)
         for args, kwargs in self.arguments:
             p.add_argument(*args, **kwargs)
         return p
 
 
 VERBS: dict[str, Verb] = {}
+NEEDS_INSTANCE = {"status", "shell", "capture"}   # verbs that only use what up made
 
 
 def verb(help: str, description: str, *arguments, intermixed: bool = False,
@@ -50,8 +51,27 @@ def verb(help: str, description: str, *arguments, intermixed: bool = False,
     return register
 
 
+class Parser(argparse.ArgumentParser):
+    """Bad arguments are one line (argparse's usage is behind --help)."""
+
+    def error(self, message):
+        verb_name = self.prog.split()[-1]
+        sys.exit(f"playground: {verb_name}: {message} (see playground {verb_name} --help)")
+
+
 def arg(*args, **kwargs):
     return args, kwargs
+
+
+def seconds(text: str) -> float:
+    """A number of seconds, more than 0 (an argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return value
 
 
 @verb("build (first time), start and check the whole network",
@@ -61,7 +81,7 @@ def arg(*args, **kwargs):
       arg("--build", action="store_true", help="rebuild the images and recreate hosts"),
       arg("--new-ca", action="store_true",
           help="make a new CA, certificates and SSH key, and roll them out"),
-      arg("--timeout", type=float, default=120, help="seconds to wait for readiness"),
+      arg("--timeout", type=seconds, default=120, help="seconds to wait for readiness"),
       arg("--take-over", action="store_true",
           help="replace the playground another checkout runs by this one's (CI does)"),
       arg("--book", metavar="PATH",
@@ -115,11 +135,13 @@ def shell(args, topo):
       arg("filter", nargs="*", help="a tcpdump filter, e.g. udp port 53"),
       arg("--facing", metavar="NEIGHBOUR", help="only the link towards this host"),
       arg("-w", "--write", metavar="FILE", help="write a pcap file here instead"),
-      arg("--seconds", type=float, help="with -w: stop after this many seconds"),
+      arg("--seconds", type=seconds, help="with -w: stop after this many seconds"),
       arg("--ladder", action="store_true",
           help="with -w: also draw its ladder diagram beside it (FILE.svg)"),
       intermixed=True)
 def capture(args, topo):
+    if args.write:
+        _capture.writable(args.write)   # before anything starts
     if args.facing:
         require_host(topo, args.facing)
     host = require_running(topo, args.host)
@@ -128,6 +150,7 @@ def capture(args, topo):
     except KeyError as e:
         raise PlaygroundError(f"{e.args[0]}; its neighbours are: "
                               f"{', '.join(topo.neighbours(host))}") from None
+    _capture.check_filter(host, iface, " ".join(args.filter))
     if not args.write:
         exec_interactive(host, ["tcpdump", "-n", "-l", "-i", iface, *args.filter])
     cap = _capture.Capture(host, iface, " ".join(args.filter), Path(args.write).resolve())
@@ -171,7 +194,7 @@ def map(args, topo):   # the verb's name (this module uses no builtin map)
       "running): the floors (bare containers; compose with a sleep for entrypoint), up from "
       "down with where its time goes, up when up, down, and the idle CPU and memory of one "
       "playground. Prints figures and ratios; asserts nothing.",
-      arg("--idle-seconds", type=float, default=10, help="idle sampling window"),
+      arg("--idle-seconds", type=seconds, default=10, help="idle sampling window"),
       arg("--map", action="store_true",
           help="instead: the live map's CPU with no page and with a page watching a filter "
                "while h1 sends 100 packets/s to www for 20 s (about a minute)"))
@@ -208,7 +231,7 @@ def lint(args, topo):
     if args.index:
         print(labs.index())
         return
-    folders = [labs.LABS / c for c in args.chapters] or labs.chapters()
+    folders = chapter_folders(args.chapters)
     problems = [p for folder in folders for p in labs.lint(folder, topo)]
     print("\n".join(problems) or f"{len(folders)} chapters hold to their descriptors")
     sys.exit(1 if problems else 0)
@@ -220,7 +243,7 @@ def lint(args, topo):
       "any wrong solution passes. Needs the playground up; takes a few seconds per solution.",
       arg("chapters", nargs="*", metavar="chNN", help="chapters to examine (default: all)"))
 def examine(args, topo):
-    folders = [labs.LABS / c for c in args.chapters] or labs.chapters()
+    folders = chapter_folders(args.chapters)
     missed = 0
     for folder in folders:
         for wrong in labs.wrong_answers(folder):
@@ -297,6 +320,16 @@ def grade(args, topo):
     print(f"report: {out / 'report.html'} (results.json, junit.xml and log.txt beside it)")
 
 
+def chapter_folders(names: list[str]) -> list[Path]:
+    """The folders of the chapters named (all when none are)."""
+    known = labs.chapters()
+    for name in names:
+        if labs.LABS / name not in known:
+            raise PlaygroundError(f"no chapter {name!r} in labs/: the chapters are "
+                                  f"{known[0].name} to {known[-1].name}")
+    return [labs.LABS / name for name in names] or known
+
+
 def require_host(topo: Topology, name: str) -> str:
     if name not in topo.hosts:
         raise PlaygroundError(f"no host named {name!r}; the hosts are: {', '.join(topo.names)}")
@@ -353,6 +386,9 @@ def main(argv: list[str] | None = None) -> None:
     name, rest = argv[0], argv[1:]
     if name not in VERBS:
         sys.exit(f"playground: no verb {name!r}; the verbs are: {', '.join(VERBS)}")
+    if INSTANCE and name in NEEDS_INSTANCE and not HOME.exists():
+        sys.exit(f"playground: no instance {INSTANCE!r} here (never started, or forgotten): "
+                 f"start it with PLAYGROUND={INSTANCE} ./scripts/up")
     v = VERBS[name]
     parser = v.parser(name)
     if v.passthrough and rest not in (["-h"], ["--help"]):

@@ -26,6 +26,7 @@ import tarfile
 import time
 import uuid
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .project import INSTANCE, ROOT, RUN_FILE
@@ -39,6 +40,21 @@ NOT_RUNNING = ("the Docker engine is not running (or not reachable{where}): star
 
 class PlaygroundError(Exception):
     """A problem the user can fix; its message is one line that says how."""
+
+
+STOPPED = "stopped or restarted during the test"
+# How an exec ends when its host stops under it: killed, or refused ("cannot exec in a stopped
+# state"); None when the engine lost it.
+KILLED = (None, 126, 128 + 9, 128 + 15)
+
+
+class HostGone(PlaygroundError):
+    """A host stopped or restarted while a test was using it."""
+
+    def __init__(self, host: str, what: str = STOPPED):
+        super().__init__(f"{host} {what}: wait until ./scripts/status says it is ready "
+                         "(./scripts/up starts a stopped host), then run the test again")
+        self.host = host
 
 
 # --- the docker CLI: compose, and what needs the user's terminal ---------------------------
@@ -241,12 +257,52 @@ def exec_(host: str, *cmd: str, timeout: float | None = None,
         # The file is opened as stdin and removed before the command even starts.
         argv = ["sh", "-c", 'exec <"$1" && rm -f "$1" && shift && exec "$@"', "sh", path, *argv]
     api = client().api
+    began = time.time()
     with engine_errors(f"exec on {host}"):
-        exec_id = api.exec_create(container(host), argv)["Id"]
+        exec_id = _exec_create(api, host, argv)
         out, err = _demux(_exec_stream(api, exec_id, f"{cmd[0]} on {host}", timeout))
         status = api.exec_inspect(exec_id)["ExitCode"]
+    if status in KILLED:   # by whom? the host may be going away
+        gone = went_away(host, began)
+        if gone:
+            raise HostGone(host, gone)
     return subprocess.CompletedProcess([host, *cmd], status, out.decode(errors="replace"),
                                        err.decode(errors="replace"))
+
+
+def _exec_create(api, host: str, argv: list[str]) -> str:
+    try:
+        return api.exec_create(container(host), argv)["Id"]
+    except _sdk().errors.APIError as e:
+        if e.status_code == 409:   # stopped, restarting or paused
+            raise HostGone(host) from None
+        raise
+
+
+def went_away(host: str, since: float, settle: float = 2) -> str | None:
+    """How host went away since that time (seconds since the epoch), or None if it did not.
+    A host that stops kills its programs a moment before the engine says so: this watches
+    for `settle` seconds. (Right after a restart's stop, no one can tell it will start again.)"""
+    sdk = _sdk()
+    deadline = time.monotonic() + settle
+    while True:
+        with engine_errors(f"inspecting {host}"):
+            try:
+                state = client().api.inspect_container(container(host))["State"]
+            except sdk.errors.NotFound:
+                return "was removed during the test"
+        if not state["Running"] or state["Restarting"] or timestamp(state["StartedAt"]) > since:
+            return STOPPED
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.1)   # poll interval
+
+
+def timestamp(text: str) -> float:
+    """The engine's RFC 3339 time (UTC, up to nanoseconds) in seconds since the epoch."""
+    whole, _, fraction = text.rstrip("Z").partition(".")
+    start = datetime.strptime(whole, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc)
+    return start.timestamp() + float(f"0.{fraction or 0}")
 
 
 def _exec_stream(api, exec_id: str, what: str, timeout: float | None) -> bytes:

@@ -34,6 +34,12 @@ def plan(topo: Topology, host: str, facing: str, loss: float = 0.0, rate: str | 
         raise ValueError("rate and delay both need the root qdisc: use one at a time")
     if not 0 <= loss <= 1:
         raise ValueError(f"loss is a share of the packets, from 0 to 1: {loss}")
+    for name in (host, facing):
+        if name not in topo.hosts:
+            raise ValueError(f"no host named {name!r}; the hosts are: {', '.join(topo.names)}")
+    if facing not in topo.neighbours(host):
+        raise ValueError(f"{host} has no link to {facing}, so nothing to impair there; its "
+                         f"neighbours are: {', '.join(topo.neighbours(host))}")
     iface = topo.facing(host, facing).name
     out = Plan([], [])
     qdisc = (["netem", "delay", delay] if delay else

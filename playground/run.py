@@ -8,9 +8,10 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .engine import exec_
+from .engine import HostGone, exec_
 
 TIMED_OUT = 124   # the exit status of timeout(1)
+RESTARTED = 99    # Server.stop()'s script: the host restarted under the program
 # In the environment of everything a test process starts in a host, so that whatever it
 # left running when it was stopped can be found and ended (see grade.clean()).
 OWNER = "PLAYGROUND_OWNER"
@@ -42,9 +43,10 @@ def run(host: str, *argv: str, stdin: str | None = None, timeout: float = 20) ->
                   result.returncode in (TIMED_OUT, 128 + 9))
 
 
-def scratch(suffix: str) -> str:
-    """A file name in a host's /tmp that no other test process or capture uses."""
-    return f"/tmp/playground-{os.getpid()}-{next(_ids)}{suffix}"
+def scratch(suffix: str, folder: str = "/tmp") -> str:
+    """A file name in a host's folder that no other test process or capture uses. In /run
+    (a tmpfs) it vanishes when the host stops or restarts, with the programs that wrote it."""
+    return f"{folder}/playground-{os.getpid()}-{next(_ids)}{suffix}"
 
 
 class Server:
@@ -52,7 +54,7 @@ class Server:
 
     def __init__(self, host: str, argv: tuple[str, ...]):
         self.host = host
-        self.out = scratch(".out")
+        self.out = scratch(".out", "/run")   # gone after a restart: see stop()
         # setsid: the program leads a process group of its own, so stop() reaches its children.
         # Unbuffered, so that output() shows what a Python server printed so far.
         script = (f"PYTHONUNBUFFERED=1 {OWNER}={os.getpid()} setsid {shlex.join(argv)} "
@@ -72,9 +74,14 @@ class Server:
     def stop(self, signal: str = "TERM") -> str:
         """Stop the program and all its children (signal, then KILL); return what it printed."""
         group = f"-{self.pid}"
-        exec_(self.host, "sh", "-c", f"kill -{signal} {group} 2>/dev/null; "
-              f"for i in $(seq 20); do kill -0 {group} 2>/dev/null || break; sleep 0.1; done; "
-              f"kill -KILL {group} 2>/dev/null; true")
+        # No output file: the host restarted since, and that pid may now be another program's.
+        stopped = exec_(self.host, "sh", "-c", f"[ -e {self.out} ] || exit {RESTARTED}; "
+                        f"kill -{signal} {group} 2>/dev/null; for i in $(seq 20); do "
+                        f"kill -0 {group} 2>/dev/null || break; sleep 0.1; done; "
+                        f"kill -KILL {group} 2>/dev/null; true")
+        if stopped.returncode == RESTARTED:
+            self.final = ""
+            raise HostGone(self.host)
         self.final = self.output()
         exec_(self.host, "rm", "-f", self.out)
         return self.final

@@ -58,7 +58,7 @@ def test_capture_sees_the_handshake_and_keeps_the_pcap(run, capture, topology, m
     assert flags == ["S", "A"] and cap.path.stat().st_size > 0
     assert {p.src for p in cap.packets if p.dport == 80} == \
         {str(topology["modemA"].interface("wan").ip)}
-    assert leftovers(machine, "isp", f"-w /tmp/playground-{os.getpid()}-") == []   # tcpdump
+    assert leftovers(machine, "isp", f"-w /run/playground-{os.getpid()}-") == []   # tcpdump
 
 
 def test_impairments_are_removed_afterwards(run, impair, machine):

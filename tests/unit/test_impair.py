@@ -42,5 +42,5 @@ def test_impossible_impairments_are_refused(how, message):
 
 
 def test_no_link_between_the_hosts():
-    with pytest.raises(KeyError, match="pc has no link to web"):
+    with pytest.raises(ValueError, match="pc has no link to web"):
         plan(small, "pc", "web", loss=0.5)

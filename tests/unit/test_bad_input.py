@@ -1,0 +1,53 @@
+"""Bad input to the commands and options that need no running playground: one line saying what
+to do, a non-zero exit, nothing started. (README, Troubleshooting, lists every case tried;
+tests/integration/test_bad_input.py has those that need the engine.)"""
+import pytest
+
+from playground.impair import plan
+from playground.project import ROOT
+from playground.topology import Topology
+
+from test_cli import one_line_error, playground
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["capture"], ["capture: the following arguments are required: host",
+                   "see playground capture --help"]),
+    (["capture", "isp", "-w", "/no/such/folder/x.pcap"], ["cannot write /no/such/folder/x.pcap"]),
+    (["capture", "isp", "-w", str(ROOT)], ["cannot write"]),
+    (["capture", "isp", "-w", "x.pcap", "--seconds", "-1"],
+     ["--seconds: '-1' is not a number of seconds above 0"]),
+    (["up", "--timeout", "soon"], ["--timeout: 'soon' is not a number of seconds above 0"]),
+    (["bench", "--idle-seconds", "0"], ["--idle-seconds: '0' is not a number of seconds"]),
+    (["status", "--everything"], ["status: unrecognized arguments: --everything"]),
+    (["lint", "ch99"], ["no chapter 'ch99' in labs/: the chapters are ch01 to ch18"]),
+    (["examine", "ch7"], ["no chapter 'ch7' in labs/"]),
+])
+def test_bad_arguments_are_one_line(argv, words):
+    one_line_error(playground(*argv), *words)
+
+
+def test_an_unknown_instance_is_one_line():
+    one_line_error(playground("--instance", "neverstarted", "status"),
+                   "no instance 'neverstarted' here",
+                   "PLAYGROUND=neverstarted ./scripts/up")
+
+
+def test_a_typo_in_a_limit_is_one_line_before_anything_starts(tmp_path):
+    text = (ROOT / "compose.yaml").read_text()
+    broken = text.replace("  mem_limit: 512m ", "  mem_limit: 512 MB", 1)
+    assert broken != text
+    (tmp_path / "compose.yaml").write_text(broken)
+    one_line_error(playground("up", env={"PLAYGROUND_ROOT": str(tmp_path)}),
+                   "compose.yaml: service h2: mem_limit: '512 MB' is not a size like 512m or 1g")
+
+
+@pytest.mark.parametrize("host, facing, message", [
+    ("h1", "isp", "h1 has no link to isp, so nothing to impair there; its neighbours are: "
+                  "h2, h3, modemA"),
+    ("isp", "h9", "no host named 'h9'"),
+])
+def test_an_impairment_where_there_is_no_link_is_one_line(host, facing, message):
+    with pytest.raises(ValueError) as err:
+        plan(Topology(), host, facing, loss=0.5)
+    assert str(err.value).startswith(message) and "\n" not in str(err.value)
