@@ -42,8 +42,8 @@ RECORD_LIMIT = 100_000      # packets a recording keeps (frames in memory until 
 BROADCAST = "ff:ff:ff:ff:ff:ff"
 # capture.py's tcpdump less --immediate-mode: the kernel then hands tcpdump blocks of packets
 # at most a second old, so the page shows packets HOLD seconds late (in order), but the map
-# costs a quarter of the CPU it costs packet by packet (bench --map at 100 packets/s: 4-5 %
-# of a core against 15.8 %).
+# costs a third of the CPU it costs packet by packet (bench --map at 100 packets/s: 4-5 %
+# of a core against 15-16 %).
 TAP = [a for a in TCPDUMP if a != "--immediate-mode"]
 # Prints the shell's pid (tcpdump's, after exec) and the interface's MAC, then becomes tcpdump.
 # The filter stays one argv element: no shell ever reads it.
