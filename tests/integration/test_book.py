@@ -111,6 +111,40 @@ def test_loopback_memcached_is_not_reachable_from_the_lab(run):
     assert run("h2", "python3", "-c", probe, "www.example.com").status == 0
 
 
+TIME_APP = """\
+import time
+def app(environ, start_response):   # a WSGI callable, as chapter 10's README serves them
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [f"{time.ctime()} for {environ['HTTP_HOST']}".encode()]
+"""
+
+
+@pytest.fixture
+def app_folder(run):
+    """A folder on h2 whose name Python can import from, removed afterwards."""
+    folder = f"/tmp/book_{uuid.uuid4().hex}"
+    run("h2", "mkdir", folder).check()
+    yield folder
+    run("h2", "rm", "-rf", folder)
+
+
+def test_gunicorn_serves_a_wsgi_app_on_a_client_host(run, serve, app_folder):
+    # Chapter 10's `gunicorn -b ':8001' timeapp_raw:app`, then curl on the same host.
+    run("h2", "sh", "-c", f'printf %s "$0" > {app_folder}/timeapp.py', TIME_APP).check()
+    with serve("h2", "gunicorn", "--chdir", app_folder, "-b", ":8001", "timeapp:app",
+               port=8001):
+        result = run("h2", "curl", "-s", "http://127.0.0.1:8001/").check()
+    assert result.stdout.endswith(" for 127.0.0.1:8001"), result.stdout
+
+
+def test_ssh_copy_id_finds_roots_key_already_with_brandon(run):
+    # Chapter 16's README: as root, ssh-copy-id brandon@www, then ssh with no password.
+    copied = run("h1", "ssh-copy-id", "brandon@www.example.com")
+    assert copied.status == 0 and "already exist" in copied.stderr, copied.stderr
+    result = run("h1", "ssh", "-o", "BatchMode=yes", "brandon@www.example.com", "echo Success")
+    assert result.stdout == "Success\n", result.stderr
+
+
 def ssh_as_root(run, host, *command):
     """root on h1 to root on host with the lab key, as the book's `# ssh ftp.example.com`."""
     return run("h1", "ssh", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
