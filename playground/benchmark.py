@@ -122,8 +122,11 @@ def exec_times(host: str, rounds: int = 20) -> tuple[float, float]:
 MARKS = {"netsetup": "/etc/resolv.conf", "services": lifecycle.READY_MARK}
 
 
-def breakdown(topo: Topology, began: float, ended: float, events: list) -> list[tuple[str, float]]:
-    """(phase, seconds) of the `up` that ran from began to ended (seconds since the epoch),
+PHASES = ("checks", "networks", "containers", "netsetup", "services", "readiness")
+
+
+def breakdown(topo: Topology, began: float, ended: float, events: list) -> dict[str, float]:
+    """{phase: seconds} of the `up` that ran from began to ended (seconds since the epoch),
     given the engine's events meanwhile."""
     ends = _engine_ends(topo, began, events)
     with ThreadPoolExecutor(len(topo.names)) as pool:
@@ -131,10 +134,9 @@ def breakdown(topo: Topology, began: float, ended: float, events: list) -> list[
     for i, phase in enumerate(MARKS):
         ends[phase] = max(s[i] for s in stamps)
     ends["readiness"] = ended
-    phases, before = [], began
-    for phase, end in ends.items():
-        phases.append((phase, end - before))
-        before = end
+    phases, before = {}, began
+    for phase in PHASES:
+        phases[phase], before = ends[phase] - before, ends[phase]
     return phases
 
 
@@ -187,35 +189,49 @@ def _engine_ends(topo: Topology, began: float, events: list) -> dict[str, float]
     return {"checks": min(made), "networks": max(made), "containers": max(started)}
 
 
-def main(topo: Topology, idle_seconds: float) -> None:
-    check_engine()
-    lifecycle.up(topo)   # images built, certificates made (and a named instance's file)
-    topo = Topology()
-    t_down = timed(lifecycle.down)
-    floor = bare_floor(topo)
-    floor2 = compose_floor(topo)
+def cycle(topo: Topology) -> dict:
+    """One round from up: down, both floors, up from down with its phases, up when up."""
+    times = {"down": timed(lifecycle.down), "floor": bare_floor(topo),
+             "floor2": compose_floor(topo)}
     with engine_events(topo) as events:
         began = time.time()
         lifecycle.up(topo)
-        t_up = time.time() - began
-    phases = breakdown(topo, began, began + t_up, events)
-    t_again = timed(lifecycle.up, topo)
+        times["up"] = time.time() - began
+    times.update(breakdown(topo, began, began + times["up"], events))
+    times["again"] = timed(lifecycle.up, topo)
+    return times
+
+
+def main(topo: Topology, idle_seconds: float, rounds: int = 3) -> None:
+    check_engine()
+    lifecycle.up(topo)   # images built, certificates made (and a named instance's file)
+    topo = Topology()
+    runs = [cycle(topo) for _ in range(rounds)]
+    m = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
     cpu, mib = idle(topo, idle_seconds)
     sdk_exec, cli_exec = exec_times(topo.names[0])
     lifecycle.down()   # the bench's own instance: it ran beside the others, now it goes
-    print(f"""
-on {PROJECT}, a playground of its own ({len(topo.names)} hosts, {len(topo.carriers)} networks)
-floor: 12 bare containers started in parallel  {floor:6.2f} s
-floor: compose, same containers and networks,
-       a sleep for entrypoint                   {floor2:6.2f} s
-up, from images built and network down          {t_up:6.2f} s   ({t_up / floor:.1f}x the first floor, {t_up / floor2:.2f}x the second)
-""" + "\n".join(f"  {phase:45} {seconds:6.2f} s" for phase, seconds in phases) + f"""
-up, when already up                             {t_again:6.2f} s
-down                                            {t_down:6.2f} s
-idle CPU, all hosts, over {idle_seconds:.0f} s                {cpu:6.2f} % of one core
-memory, all hosts (one playground)              {mib:6.1f} MiB
-exec of `true`, Docker SDK (median)             {sdk_exec * 1000:6.1f} ms
-exec of `true`, docker CLI (median)             {cli_exec * 1000:6.1f} ms""")
+    lines = [
+        f"on {PROJECT}, a playground of its own ({len(topo.names)} hosts, "
+        f"{len(topo.carriers)} networks); times are medians of {rounds} rounds",
+        row("floor 1: 12 bare containers, no networks", m["floor"], "s"),
+        row("floor 2: compose up, same containers and networks, sleep for entrypoint",
+            m["floor2"], "s"),
+        row("up, from images built and network down", m["up"], "s"),
+        *(row(f"  {phase}", m[phase], "s") for phase in PHASES),
+        row("  up / floor 1", m["up"] / m["floor"], "x"),
+        row("  up / floor 2", m["up"] / m["floor2"], "x"),
+        row("up, when already up", m["again"], "s"),
+        row("down", m["down"], "s"),
+        row(f"idle CPU, all hosts, over {idle_seconds:.0f} s", cpu, "% of one core"),
+        row("memory, all hosts (one playground)", mib, "MiB"),
+        row("exec of `true`, Docker SDK (median)", sdk_exec * 1000, "ms"),
+        row("exec of `true`, docker CLI (median)", cli_exec * 1000, "ms")]
+    print("\n" + "\n".join(lines))
+
+
+def row(label: str, value: float, unit: str) -> str:
+    return f"{label:72} {value:7.2f} {unit}"
 
 
 def built_images(topo: Topology) -> list[tuple[str, str]]:

@@ -61,7 +61,7 @@ def test_up_take_over_goes_past_the_refusal_to_compose(second_checkout):
     result = second_checkout("up", "--take-over")
     assert result.returncode != 0
     assert result.stderr.strip().splitlines()[-1] == \
-        "playground: docker compose ps failed: not in this test"   # the first compose call
+        "playground: docker compose up failed: not in this test"   # the first compose call
     assert ours() == before
 
 
