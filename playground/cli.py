@@ -189,6 +189,23 @@ def map(args, topo):   # the verb's name (this module uses no builtin map)
     livemap.serve(topo, args.port)
 
 
+@verb("bounded load: ch07's servers under 200 clients, a 10,000 packets/s capture",
+      "On the running playground: every chapter 7 server on www under 200 concurrent clients "
+      "from h1-h4 (requests per second, latency, errors), then tcpdump on isp while h1 sends "
+      "RATE UDP datagrams a second to www (sent, captured, dropped by the kernel). Prints "
+      "figures; asserts nothing. About two minutes.",
+      arg("--seconds", type=seconds, default=10, help="per chapter 7 server (at most 10)"),
+      arg("--rate", type=int, default=10000, help="datagrams a second (at most 20000)"),
+      arg("--rate-seconds", type=seconds, default=10, help="for how long (at most 10)"))
+def stress(args, topo):
+    from . import stress as _stress   # here: only this verb needs it
+    if args.seconds > 10 or args.rate_seconds > 10 or not 0 < args.rate <= 20000:
+        raise PlaygroundError("stress is bounded: --seconds and --rate-seconds at most 10, "
+                              "--rate from 1 to 20000")
+    require_running(topo, "www")
+    _stress.main(topo, args.seconds, args.rate, args.rate_seconds)
+
+
 @verb("measure start-up, shut-down, idle CPU and memory",
       "On a playground of its own (the instance `bench`, removed at the end; yours keeps "
       "running): the floors (bare containers; compose with a sleep for entrypoint), up from "

@@ -28,7 +28,8 @@ async def converse(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -
 
 
 async def serve(port: int) -> None:
-    server = await asyncio.start_server(converse, port=port, limit=qa.MAX_LINE)
+    server = await asyncio.start_server(converse, port=port, limit=qa.MAX_LINE,
+                                        backlog=qa.BACKLOG)
     async with server:
         await server.serve_forever()
 

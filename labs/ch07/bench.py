@@ -1,6 +1,6 @@
 """Chapter 7's benchmark, run by hand on the Docker host (it asserts nothing):
 
-    ./scripts/_run labs/ch07/bench.py [--seconds 2]
+    ./scripts/_run labs/ch07/bench.py [--seconds 2] [--clients 200]
 
 For each server architecture: start it on www, run load.py on h1-h4 at once with 1, 10, 100
 and 200 clients in all, and print requests per second, the median and 99th-percentile
@@ -57,12 +57,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=2.0, help="per measurement (max 10)")
+    parser.add_argument("--clients", type=int, choices=LEVELS, action="append",
+                        help="only this many clients in all (again for more); default: each")
     args = parser.parse_args()
     seconds = min(max(args.seconds, 0.5), 10.0)
     print(f"{'server':22} {'clients':>7} {'req/s':>8} {'median ms':>10} {'p99 ms':>8} errors")
     for name, port, argv in SERVERS:
         with serve("www", *argv, port=port):
-            for clients in LEVELS:
+            for clients in args.clients or LEVELS:
                 rate, median, p99, errors = measure(port, clients, seconds)
                 print(f"{name:22} {clients:7} {rate:8.0f} {median:10.2f} {p99:8.2f} {errors}",
                       flush=True)

@@ -58,7 +58,7 @@ def close(selector, conn: Connection) -> None:
 
 
 def serve(port: int) -> None:
-    listener = socket.create_server(("", port))
+    listener = socket.create_server(("", port), backlog=qa.BACKLOG)
     listener.setblocking(False)
     selector = selectors.DefaultSelector()
     selector.register(listener, selectors.EVENT_READ, None)

@@ -8,6 +8,8 @@ import socket
 
 import labkit
 
+import qa
+
 PORT = 7020
 serve = labkit.answer("poll_server").serve
 
@@ -17,7 +19,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=labkit.port, default=PORT)
     port = parser.parse_args().port
-    listener = socket.create_server(("", port))
+    listener = socket.create_server(("", port), backlog=qa.BACKLOG)
     print(f"serving port {port}", flush=True)
     serve(listener)
 

@@ -11,6 +11,7 @@ import threading
 
 import labkit
 
+import qa
 from single import converse
 
 PORT = 7002
@@ -32,7 +33,7 @@ def main() -> None:
     parser.add_argument("--port", type=labkit.port, default=PORT)
     parser.add_argument("--workers", type=labkit.positive, default=4)
     args = parser.parse_args()
-    listener = socket.create_server(("", args.port))
+    listener = socket.create_server(("", args.port), backlog=qa.BACKLOG)
     threads = [threading.Thread(target=worker, args=(listener,), daemon=True)
                for _ in range(args.workers)]
     for thread in threads:

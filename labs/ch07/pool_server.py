@@ -8,6 +8,8 @@ import socket
 
 import labkit
 
+import qa
+
 PORT = 7010
 serve = labkit.answer("pool_server").serve
 
@@ -18,7 +20,7 @@ def main() -> None:
     parser.add_argument("--port", type=labkit.port, default=PORT)
     parser.add_argument("--workers", type=labkit.positive, default=4)
     args = parser.parse_args()
-    listener = socket.create_server(("", args.port), backlog=256)
+    listener = socket.create_server(("", args.port), backlog=qa.BACKLOG)
     print(f"serving port {args.port} with {args.workers} workers", flush=True)
     serve(listener, args.workers)
 

@@ -11,6 +11,9 @@ connection, and closes it when done; a line longer than MAX_LINE makes the serve
 from __future__ import annotations
 
 MAX_LINE = 1024
+# The listen backlog of the chapter's servers: room for 200 clients connecting at once (the
+# bench's load); a smaller queue drops SYNs, and a client whose retries outlast its timeout fails.
+BACKLOG = 256
 NOT_A_QUESTION = b"error: a question ends with '?'\n"
 
 

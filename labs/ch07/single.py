@@ -24,7 +24,7 @@ def converse(conn: socket.socket) -> None:
 
 
 def serve(port: int) -> None:
-    listener = socket.create_server(("", port))
+    listener = socket.create_server(("", port), backlog=qa.BACKLOG)
     while True:
         conn, address = listener.accept()
         with conn:

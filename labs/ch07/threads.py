@@ -46,6 +46,7 @@ class BaseHandler(socketserver.BaseRequestHandler):
 class Server(socketserver.ThreadingTCPServer):
     allow_reuse_address = True      # SO_REUSEADDR: restart at once, despite TIME_WAIT
     daemon_threads = True           # Ctrl-C does not wait for connected clients
+    request_queue_size = qa.BACKLOG  # the listen backlog (socketserver's own is 5)
 
     def handle_error(self, request, client_address) -> None:
         """One line instead of socketserver's traceback (a silent client timing out, say)."""

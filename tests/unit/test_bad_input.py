@@ -1,6 +1,8 @@
 """Bad input to the commands and options that need no running playground: one line saying what
 to do, a non-zero exit, nothing started. (README, Troubleshooting, lists every case tried;
 tests/integration/test_bad_input.py has those that need the engine.)"""
+import subprocess
+
 import pytest
 
 from playground.impair import plan
@@ -22,6 +24,8 @@ from test_cli import one_line_error, playground
     (["status", "--everything"], ["status: unrecognized arguments: --everything"]),
     (["lint", "ch99"], ["no chapter 'ch99' in labs/: the chapters are ch01 to ch18"]),
     (["examine", "ch7"], ["no chapter 'ch7' in labs/"]),
+    (["stress", "--rate", "50000"], ["stress is bounded", "--rate from 1 to 20000"]),
+    (["stress", "--seconds", "60"], ["stress is bounded"]),
 ])
 def test_bad_arguments_are_one_line(argv, words):
     one_line_error(playground(*argv), *words)
@@ -51,3 +55,9 @@ def test_an_impairment_where_there_is_no_link_is_one_line(host, facing, message)
     with pytest.raises(ValueError) as err:
         plan(Topology(), host, facing, loss=0.5)
     assert str(err.value).startswith(message) and "\n" not in str(err.value)
+
+
+def test_the_stress_script_has_help():
+    done = subprocess.run([str(ROOT / "scripts" / "stress"), "--help"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and "usage: playground stress" in done.stdout
