@@ -1,4 +1,5 @@
-"""Reading a pcap file into plain Packet records (IPv4 over Ethernet or Linux cooked capture)."""
+"""Reading a pcap file into plain Packet records (IPv4 or IPv6, over Ethernet or Linux cooked
+capture)."""
 from __future__ import annotations
 
 import socket
@@ -16,11 +17,12 @@ class Packet:
     time: float
     src: str
     dst: str
-    proto: str               # "tcp", "udp", "icmp" or the IP protocol number as text
-    ttl: int
-    ip_id: int
-    df: bool
+    proto: str               # "tcp", "udp", "icmp", "icmp6" or the IP protocol number as text
+    ttl: int                 # IPv6: the hop limit
+    ip_id: int               # IPv6: 0 (no identification field)
+    df: bool                 # IPv6: True (routers never fragment it)
     length: int              # the IP datagram's total length
+    version: int = 4
     eth_dst: str | None = None   # None on a cooked ("any") capture
     sport: int | None = None
     dport: int | None = None
@@ -63,11 +65,17 @@ def _parse(ts: float, frame: bytes, link: int) -> Packet | None:
         ip = dpkt.sll.SLL(frame).data
     else:
         raise ValueError(f"unsupported link type {link}")
-    if not isinstance(ip, dpkt.ip.IP):
+    if isinstance(ip, dpkt.ip.IP):
+        pkt = Packet(time=ts, src=socket.inet_ntoa(ip.src), dst=socket.inet_ntoa(ip.dst),
+                     proto=str(ip.p), ttl=ip.ttl, ip_id=ip.id, df=bool(ip.df), length=ip.len,
+                     eth_dst=eth_dst)
+    elif isinstance(ip, dpkt.ip6.IP6):
+        pkt = Packet(time=ts, src=socket.inet_ntop(socket.AF_INET6, ip.src),
+                     dst=socket.inet_ntop(socket.AF_INET6, ip.dst), proto=str(ip.nxt),
+                     ttl=ip.hlim, ip_id=0, df=True, length=40 + ip.plen, eth_dst=eth_dst,
+                     version=6)
+    else:
         return None
-    pkt = Packet(time=ts, src=socket.inet_ntoa(ip.src), dst=socket.inet_ntoa(ip.dst),
-                 proto=str(ip.p), ttl=ip.ttl, ip_id=ip.id, df=bool(ip.df), length=ip.len,
-                 eth_dst=eth_dst)
     seg = ip.data
     if isinstance(seg, dpkt.tcp.TCP):
         pkt.proto, pkt.sport, pkt.dport = "tcp", seg.sport, seg.dport
@@ -77,6 +85,8 @@ def _parse(ts: float, frame: bytes, link: int) -> Packet | None:
         pkt.proto, pkt.sport, pkt.dport, pkt.payload = "udp", seg.sport, seg.dport, bytes(seg.data)
     elif isinstance(seg, dpkt.icmp.ICMP):
         pkt.proto, pkt.icmp_type, pkt.payload = "icmp", seg.type, bytes(seg.data)
+    elif isinstance(seg, dpkt.icmp6.ICMP6):
+        pkt.proto, pkt.icmp_type, pkt.payload = "icmp6", seg.type, bytes(seg.data)
     elif isinstance(seg, bytes):   # a fragment after the first: no transport header
         pkt.payload = seg
     return pkt

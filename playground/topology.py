@@ -15,8 +15,10 @@ from pathlib import Path
 
 import yaml
 
-HOST_KEYS = {"role", "interfaces", "routes", "nat", "ports", "tls"}
-INTERFACE_KEYS = {"net", "address", "peer"}
+HOST_KEYS = {"role", "interfaces", "routes", "routes6", "nat", "firewall", "ports", "tls"}
+INTERFACE_KEYS = {"net", "address", "peer", "address6", "peer6"}
+# IPv6 addresses are unique local ones (RFC 4193): the lab stays private in both families.
+ULA = ipaddress.IPv6Network("fc00::/7")
 LAB_KEYS = {"dns", "search", "zone"}
 ZONE_KEYS = {"zones", "names", "records"}
 
@@ -31,10 +33,16 @@ class Interface:
     network: str                  # the compose network that carries it
     address: ipaddress.IPv4Interface
     peer: ipaddress.IPv4Address | None = None   # the far end of a point-to-point link
+    address6: ipaddress.IPv6Interface | None = None   # its IPv6 address (dual stack)
+    peer6: ipaddress.IPv6Address | None = None
 
     @property
     def ip(self) -> ipaddress.IPv4Address:
         return self.address.ip
+
+    @property
+    def ip6(self) -> ipaddress.IPv6Address | None:
+        return self.address6.ip if self.address6 else None
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,8 @@ class Host:
     routes: dict = field(default_factory=dict, hash=False)  # destination -> IPv4Address
     ports: dict = field(default_factory=dict, hash=False)   # port -> service, besides sshd
     nat: str | None = None        # the interface masqueraded behind, on a NAT router
+    routes6: dict = field(default_factory=dict, hash=False)  # destination -> IPv6Address
+    firewall: str | None = None   # IPv6 is not translated: only replies come in through it
     tls: bool = False             # gets a server certificate under certs/hosts/NAME
     limits: Limits | None = None  # None: unlimited (small test labs only)
 
@@ -54,6 +64,11 @@ class Host:
     def address(self) -> ipaddress.IPv4Address:
         """The host's main lab address: its first interface's."""
         return self.interfaces[0].ip
+
+    @property
+    def address6(self) -> ipaddress.IPv6Address | None:
+        """The host's main IPv6 lab address: its first interface's."""
+        return self.interfaces[0].ip6
 
     @property
     def hostname(self) -> str:
@@ -223,9 +238,14 @@ def _host(where: str, name: str, svc: dict, carriers: dict) -> Host:
     for dest in routes:
         if dest != "default":
             _network(where, dest, f"x-lab.routes: {dest!r}")
-    nat = lab.get("nat")
-    if nat is not None and nat not in {i.name for i in interfaces}:
-        raise TopologyError(f"{where}x-lab.nat: {nat!r} is not one of its interfaces")
+    routes6 = {dest: _ip6(where, via, f"x-lab.routes6.{dest}")
+               for dest, via in (lab.get("routes6") or {}).items()}
+    for dest in routes6:
+        if dest != "default":
+            _network6(where, dest, f"x-lab.routes6: {dest!r}")
+    for key in ("nat", "firewall"):
+        if lab.get(key) is not None and lab[key] not in {i.name for i in interfaces}:
+            raise TopologyError(f"{where}x-lab.{key}: {lab[key]!r} is not one of its interfaces")
     fqdn = ".".join(filter(None, [svc["hostname"], svc.get("domainname")]))
     forwards = str(svc.get("sysctls", {}).get("net.ipv4.ip_forward")) == "1"
     tls = lab.get("tls", False)
@@ -236,7 +256,8 @@ def _host(where: str, name: str, svc: dict, carriers: dict) -> Host:
                        for v in svc.get("volumes", [])):
         raise TopologyError(f"{where}x-lab.tls is true but ./certs/hosts/{name} is not mounted")
     return Host(name, _need(where, lab, "role", "x-lab"), fqdn, forwards, interfaces, routes,
-                _ports(where, lab.get("ports") or {}), nat, tls, _limits(where, svc))
+                _ports(where, lab.get("ports") or {}), lab.get("nat"), routes6,
+                lab.get("firewall"), tls, _limits(where, svc))
 
 
 LIMIT_KEYS = ("pids_limit", "mem_limit", "cpus")
@@ -281,7 +302,41 @@ def _interface(where: str, ifname: str, spec, carriers: dict, joined) -> Interfa
             from None
     if peer is None and iface.network.prefixlen == 32:
         raise TopologyError(f"{where}{key}: a /32 address needs a 'peer' (or give a prefix)")
-    return Interface(ifname, net, iface, peer)
+    return Interface(ifname, net, iface, peer, *_address6(where, key, spec))
+
+
+def _address6(where: str, key: str, spec: dict) -> tuple:
+    """The interface's IPv6 address and peer, (None, None) on an IPv4-only interface."""
+    if "address6" not in spec:
+        if "peer6" in spec:
+            raise TopologyError(f"{where}{key}: a 'peer6' needs an 'address6'")
+        return None, None
+    text = str(spec["address6"])
+    try:
+        iface = ipaddress.IPv6Interface(text if "/" in text else text + "/128")
+    except ValueError:
+        raise TopologyError(f"{where}{key}.address6: {text!r} is not an IPv6 address") from None
+    if iface.ip not in ULA:
+        raise TopologyError(f"{where}{key}.address6: {text!r} is not a unique local address "
+                            f"(fd00::/8)")
+    peer = _ip6(where, spec["peer6"], f"{key}.peer6") if "peer6" in spec else None
+    if peer is None and iface.network.prefixlen == 128:
+        raise TopologyError(f"{where}{key}: a /128 address6 needs a 'peer6' (or give a prefix)")
+    return iface, peer
+
+
+def _ip6(where: str, text, name: str) -> ipaddress.IPv6Address:
+    try:
+        return ipaddress.IPv6Address(str(text))
+    except ValueError:
+        raise TopologyError(f"{where}{name}: {text!r} is not an IPv6 address") from None
+
+
+def _network6(where: str, text: str, name: str) -> ipaddress.IPv6Network:
+    try:
+        return ipaddress.IPv6Network(text)
+    except ValueError:
+        raise TopologyError(f"{where}{name} is not 'default' or an IPv6 network") from None
 
 
 def _network(where: str, text: str, name: str) -> ipaddress.IPv4Network:

@@ -3,8 +3,8 @@
 Docker attaches the container to carrier networks whose own addresses mean nothing to the lab
 (its IPAM refuses the book's overlapping 192.168.1.0/24 LANs). For every interface declared in
 the service's `x-lab` block, find the Docker interface by its carrier subnet, rename it after
-where it leads, replace the carrier address by the lab address and add the lab routes. Runs at
-every start, so a restarted host heals by itself.
+where it leads, replace the carrier address by the lab addresses (IPv4, and IPv6 where declared)
+and add the lab routes. Runs at every start, so a restarted host heals by itself.
 
 plan() is a pure function of the topology and the interfaces found (unit-tested on small
 topologies); main() runs what it returns.
@@ -21,6 +21,17 @@ from dataclasses import dataclass, field
 from playground.topology import Topology, TopologyError, load   # mounted beside this file
 
 COMPOSE = "/etc/playground/compose.yaml"
+# getaddrinfo's order (RFC 6724, glibc's table) with IPv4 first: names resolve to both
+# families, and programs that take the first address (most of the book's) keep using IPv4 as
+# before; a program that asks for AF_INET6, or tries every address, gets IPv6 (chapter 4).
+GAI_CONF = """\
+# The playground prefers IPv4 (netsetup.py); with 10 for 100 below, glibc's default order.
+precedence ::1/128       50
+precedence ::/0          40
+precedence 2002::/16     30
+precedence ::/96         20
+precedence ::ffff:0:0/96 100
+"""
 
 
 @dataclass
@@ -42,17 +53,33 @@ def plan(topo: Topology, me: str, found: dict) -> Plan:
         out.announce.append(["arping", "-q", "-U", "-c", "1", "-I", iface.name, str(iface.ip)])
     for dest, via in host.routes.items():
         out.commands.append(["ip", "route", "replace", dest, "via", str(via)])
+    for dest, via in host.routes6.items():
+        out.commands.append(["ip", "-6", "route", "replace", dest, "via", str(via)])
     if host.nat:
         out.commands += [
             ["iptables", "-t", "nat", "-A", "POSTROUTING", "-o", host.nat, "-j", "MASQUERADE"],
             # Active FTP through NAT needs the kernel's FTP helper, off unless asked for.
             ["iptables", "-t", "raw", "-A", "PREROUTING", "-p", "tcp", "--dport", "21",
              "-j", "CT", "--helper", "ftp"]]
-    out.files["/etc/hosts"] = (f"127.0.0.1\tlocalhost\n"
-                               f"{host.address}\t{host.fqdn} {host.hostname}\n")
+    if host.firewall:
+        out.commands += _firewall6(host.firewall)
+    names = f"{host.fqdn} {host.hostname}"
+    out.files["/etc/hosts"] = (f"127.0.0.1\tlocalhost\n{host.address}\t{names}\n"
+                               + (f"{host.address6}\t{names}\n" if host.address6 else ""))
+    out.files["/etc/gai.conf"] = GAI_CONF
     out.files["/etc/resolv.conf"] = (f"nameserver {topo.dns_server.address}\n"
                                      f"search {topo.search}\n")
     return out
+
+
+def _firewall6(outside: str) -> list:
+    """A home router's stateful IPv6 firewall: out of the home anything, in only the replies
+    (and what they relate to: ICMPv6 errors, an FTP data connection)."""
+    forward = ["ip6tables", "-A", "FORWARD"]
+    return [forward + ["-m", "conntrack", "--ctstate", "ESTABLISHED,RELATED", "-j", "ACCEPT"],
+            forward + ["-i", outside, "-j", "DROP"],
+            ["ip6tables", "-t", "raw", "-A", "PREROUTING", "-p", "tcp", "--dport", "21",
+             "-j", "CT", "--helper", "ftp"]]
 
 
 def _carrier_interface(found: dict, subnet, me: str, name: str) -> str:
@@ -65,7 +92,8 @@ def _carrier_interface(found: dict, subnet, me: str, name: str) -> str:
 
 def _interface_commands(current: str, iface) -> list:
     name = iface.name
-    commands = [["ip", "addr", "flush", "dev", current]]
+    # Global addresses only: the IPv6 link-local one (neighbour discovery's) stays.
+    commands = [["ip", "addr", "flush", "dev", current, "scope", "global"]]
     if current != name:
         commands += [["ip", "link", "set", current, "down"],
                      ["ip", "link", "set", current, "name", name]]
@@ -76,6 +104,14 @@ def _interface_commands(current: str, iface) -> list:
         commands.append(["ip", "addr", "add", iface.address.with_prefixlen, "brd", "+",
                          "dev", name])
     commands.append(["ip", "link", "set", name, "up"])
+    # IPv6 on a link that is up: added on a down one, its peer route is never made.
+    # nodad: usable at once (the lab's addresses are unique by design).
+    if iface.peer6:
+        commands.append(["ip", "-6", "addr", "add", f"{iface.ip6}/128", "peer",
+                         f"{iface.peer6}/128", "dev", name, "nodad"])
+    elif iface.address6:
+        commands.append(["ip", "-6", "addr", "add", iface.address6.with_prefixlen, "dev", name,
+                         "nodad"])
     return commands
 
 

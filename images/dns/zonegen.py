@@ -1,6 +1,6 @@
 """Write BIND zone files for the lab from compose.yaml.
 
-A and PTR records come from every host's lab addresses; names outside example.com live in the
+A, AAAA and PTR records (in-addr.arpa and ip6.arpa) come from every host's lab addresses; names outside example.com live in the
 lab's own root zone, so `h1` and `isp` resolve as bare names and an unknown name anywhere gets
 NXDOMAIN. Everything else (MX, CNAME, TXT, extra names) is the `zone` block of compose.yaml's
 `x-playground`, read (and checked) by playground/topology.py, mounted beside this file.
@@ -15,10 +15,12 @@ TTL = 300
 
 
 def host_names(topo):
-    """(fully qualified name, address) for every lab address of every host."""
+    """(fully qualified name, address) for every lab address of every host, both families."""
     for host in topo.hosts.values():
         for iface in host.interfaces:
             yield host.fqdn + ".", iface.ip
+            if iface.ip6:
+                yield host.fqdn + ".", iface.ip6
 
 
 def reverse_names(pairs):
@@ -48,10 +50,12 @@ def build(topo):
     zones = {z: soa(z, ns) for z in ["."] + [z + "." for z in topo.zone.zones]}
     declared = {a: n + "." for n, a in topo.zone.names.items()}
     # A shared address is known by its declared name only (modemA is 10.25.1.65 to the world).
-    pairs = sorted({(n, a) for n, a in host_names(topo) if a not in declared})
+    pairs = sorted({(n, a) for n, a in host_names(topo) if a not in declared},
+                   key=lambda pair: (pair[0], pair[1].version, pair[1]))
     pairs += [(n, a) for a, n in declared.items()]
     for name, addr in pairs:
-        zones[zone_of(name, zones)].append(f"{name} IN A {addr}")
+        rtype = "A" if addr.version == 4 else "AAAA"
+        zones[zone_of(name, zones)].append(f"{name} IN {rtype} {addr}")
     for addr, name in reverse_names(pairs):
         rname = addr.reverse_pointer + "."
         zones[zone_of(rname, zones)].append(f"{rname} IN PTR {name}")

@@ -189,12 +189,13 @@ def test_dns_query_agrees_with_zone_and_dig(run, capture, lab_file, topology):
 def test_dns_query_tells_nodata_from_nxdomain(run, capture, lab_file, topology):
     missing = unknown_name()
     with capture("isp", facing="backbone", filter="udp port 53") as cap:
-        nodata = run("h1", "python3", lab_file("dns_query.py"), "example.com", "AAAA").check()
+        # www has A and AAAA (dual stack), no MX: NODATA.
+        nodata = run("h1", "python3", lab_file("dns_query.py"), "www.example.com", "MX").check()
         nx = run("h1", "python3", lab_file("dns_query.py"), missing, "A").check()
     assert "NODATA" in nodata.stdout and "NXDOMAIN" not in nodata.stdout, nodata.stdout
     assert "NXDOMAIN" in nx.stdout, nx.stdout
     # On the wire: NOERROR with no answer, versus rcode 3.
-    assert any(m.rcode == 0 and not m.an for _, m in answers(cap, "example.com", "AAAA"))
+    assert any(m.rcode == 0 and not m.an for _, m in answers(cap, "www.example.com", "MX"))
     assert any(m.rcode == NXDOMAIN for _, m in answers(cap, missing, "A"))
 
 

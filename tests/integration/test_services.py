@@ -32,7 +32,7 @@ def test_dns_zone_answers_every_record_type(run, topology):
                 print(name, rtype, "NODATA")
         for q in [("example.com", "SOA"), ("example.com", "NS"), ("example.com", "MX"),
                   ("example.com", "TXT"), ("www.example.com", "A"), ("www.example.com", "AAAA"),
-                  ("nosuch.example.com", "A"), ("h1", "A"), ("nosuch-tld", "A")]:
+                  ("www.example.com", "MX"), ("nosuch.example.com", "A"), ("h1", "A"), ("nosuch-tld", "A")]:
             show(*q)
         print("cname", r.resolve("smtp.example.com", "CNAME")[0].target)
         print("ptr", r.resolve(dns.reversename.from_address("10.130.1.4"), "PTR")[0])
@@ -41,7 +41,8 @@ def test_dns_zone_answers_every_record_type(run, topology):
     assert "example.com MX ['10 mail.example.com.', '20 mx2.example.com.']" in out
     assert '"v=spf1 mx -all"' in out
     assert f"www.example.com A ['{topology['www'].address}']" in out
-    assert "www.example.com AAAA NODATA" in out
+    assert f"www.example.com AAAA ['{topology['www'].address6}']" in out   # dual stack
+    assert "www.example.com MX NODATA" in out
     assert "nosuch.example.com A NXDOMAIN" in out and "nosuch-tld A NXDOMAIN" in out
     assert f"h1 A ['{topology['h1'].address}']" in out
     assert "cname mail.example.com." in out and "ptr www.example.com." in out

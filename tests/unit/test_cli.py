@@ -61,8 +61,8 @@ def test_compose_v1_only(tmp_path):
 
 def test_a_typo_in_compose_yaml_is_one_line_before_anything_starts(tmp_path):
     text = (ROOT / "compose.yaml").read_text()
-    broken = text.replace("      interfaces: {eth0: {net: server_room, address: 10.130.1.3/24}}",
-                          "      interfaces: {eth0: {net: server_room, adress: 10.130.1.3/24}}")
+    broken = text.replace("eth0: {net: server_room, address: 10.130.1.3/24",
+                          "eth0: {net: server_room, adress: 10.130.1.3/24")
     assert broken != text
     (tmp_path / "compose.yaml").write_text(broken)
     one_line_error(playground("up", env={"PLAYGROUND_ROOT": str(tmp_path)}),

@@ -12,15 +12,19 @@ SMALL = Path(__file__).parent / "topologies" / "small.yaml"
 small = load(SMALL)
 
 
-def test_a_client_gets_its_address_route_and_resolver():
+def test_a_client_gets_its_addresses_routes_and_resolver():
     steps = netsetup.plan(small, "pc", {"172.31.9.2": "eth0", "127.0.0.1": "lo"})
     assert steps.commands == [
-        ["ip", "addr", "flush", "dev", "eth0"],
+        ["ip", "addr", "flush", "dev", "eth0", "scope", "global"],
         ["ip", "addr", "add", "192.168.1.11/24", "brd", "+", "dev", "eth0"],
         ["ip", "link", "set", "eth0", "up"],
-        ["ip", "route", "replace", "default", "via", "192.168.1.1"]]
+        ["ip", "-6", "addr", "add", "fd00:0:1::11/64", "dev", "eth0", "nodad"],
+        ["ip", "route", "replace", "default", "via", "192.168.1.1"],
+        ["ip", "-6", "route", "replace", "default", "via", "fd00:0:1::1"]]
+    assert not [c for c in steps.commands if c[0].startswith("ip6tables")]
+    # The resolver is asked over IPv4, as before dual stack.
     assert steps.files["/etc/resolv.conf"] == "nameserver 10.0.0.1\nsearch example.com\n"
-    assert steps.files["/etc/hosts"].endswith("192.168.1.11\tpc pc\n")
+    assert steps.files["/etc/hosts"].endswith("192.168.1.11\tpc pc\nfd00:0:1::11\tpc pc\n")
     assert steps.announce == [["arping", "-q", "-U", "-c", "1", "-I", "eth0", "192.168.1.11"]]
 
 
@@ -42,7 +46,34 @@ def test_a_nat_modem_renames_its_links_and_masquerades_out_of_wan():
 def test_a_router_routes_without_nat():
     steps = netsetup.plan(small, "router", {"172.31.9.17": "eth0", "172.31.9.33": "eth1"})
     assert ["ip", "route", "replace", "10.0.0.0/16", "via", "10.0.0.2"] in steps.commands
-    assert not [c for c in steps.commands if c[0] == "iptables"]
+    assert ["ip", "-6", "route", "replace", "fd00:0:1::/64", "via", "fd00::2"] in steps.commands
+    assert not [c for c in steps.commands if c[0] in ("iptables", "ip6tables")]
+
+
+def test_point_to_point_ipv6_uses_a_peer_and_an_ipv4_only_lan_gets_none():
+    steps = netsetup.plan(small, "router", {"172.31.9.17": "eth0", "172.31.9.33": "eth1"})
+    peer6 = ["ip", "-6", "addr", "add", "fd00::1/128", "peer", "fd00::2/128", "dev", "modem",
+             "nodad"]
+    # After the link is up: otherwise the kernel makes no route to the peer.
+    assert steps.commands.index(peer6) > steps.commands.index(["ip", "link", "set", "modem", "up"])
+    assert not [c for c in steps.commands if c[:2] == ["ip", "-6"] and "lan" in c]
+
+
+def test_the_modem_translates_ipv4_only_and_lets_in_only_replies_to_ipv6():
+    steps = netsetup.plan(small, "modem", {"172.31.9.18": "eth0", "172.31.9.3": "eth1"})
+    rules = [c for c in steps.commands if c[0] == "ip6tables"]
+    assert rules[:2] == [
+        ["ip6tables", "-A", "FORWARD", "-m", "conntrack", "--ctstate", "ESTABLISHED,RELATED",
+         "-j", "ACCEPT"],
+        ["ip6tables", "-A", "FORWARD", "-i", "wan", "-j", "DROP"]]
+    assert not [c for c in rules if "nat" in c or "MASQUERADE" in c]
+
+
+def test_getaddrinfo_prefers_ipv4_on_every_host():
+    gai = netsetup.plan(small, "pc", {"172.31.9.2": "eth0"}).files["/etc/gai.conf"]
+    table = dict(line.split()[1:] for line in gai.splitlines() if line.startswith("precedence"))
+    assert int(table["::ffff:0:0/96"]) > int(table["::/0"])   # IPv4 (mapped) above IPv6
+    assert set(table) == {"::1/128", "::/0", "2002::/16", "::/96", "::ffff:0:0/96"}
 
 
 def test_a_missing_carrier_interface_is_named():
@@ -81,6 +112,20 @@ def broken(edit):
     (lambda c: c.pop("x-playground"), "x-playground: expected a mapping"),
     (lambda c: c["services"]["router"]["x-lab"]["interfaces"]["modem"].pop("peer"),
      "service router: x-lab.interfaces.modem: a /32 address needs a 'peer'"),
+    (lambda c: c["services"]["router"]["x-lab"]["interfaces"]["modem"].pop("peer6"),
+     "service router: x-lab.interfaces.modem: a /128 address6 needs a 'peer6'"),
+    (lambda c: c["services"]["pc"]["x-lab"]["interfaces"]["eth0"].update(address6="2001:db8::1/64"),
+     "service pc: x-lab.interfaces.eth0.address6: '2001:db8::1/64' is not a unique local"),
+    (lambda c: c["services"]["pc"]["x-lab"]["interfaces"]["eth0"].update(address6="fd00::1::2"),
+     "service pc: x-lab.interfaces.eth0.address6: 'fd00::1::2' is not an IPv6 address"),
+    (lambda c: c["services"]["web"]["x-lab"]["interfaces"]["eth0"].update(peer6="fd00::1"),
+     "service web: x-lab.interfaces.eth0: a 'peer6' needs an 'address6'"),
+    (lambda c: c["services"]["pc"]["x-lab"]["routes6"].update(default="192.168.1.1"),
+     "service pc: x-lab.routes6.default: '192.168.1.1' is not an IPv6 address"),
+    (lambda c: c["services"]["router"]["x-lab"]["routes6"].update({"10.0.0.0/16": "fd00::2"}),
+     "service router: x-lab.routes6: '10.0.0.0/16' is not 'default' or an IPv6 network"),
+    (lambda c: c["services"]["modem"]["x-lab"].update(firewall="wlan"),
+     "service modem: x-lab.firewall: 'wlan' is not one of its interfaces"),
 ])
 def test_a_bad_topology_gets_one_line_naming_service_and_key(edit, message):
     with pytest.raises(TopologyError) as caught:

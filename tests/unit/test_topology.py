@@ -72,3 +72,27 @@ def test_conflicting_container_or_subnet_is_named():
     assert "lab2 uses 172.31.250.0/24" in lifecycle.conflict(topo, {}, clash)
     ours = [("playground_home_a", "playground", "172.31.250.0/28")]
     assert lifecycle.conflict(topo, {"h1": {"project": "playground"}}, ours) is None
+
+
+def test_dual_stack_everywhere_and_routers_forward_ipv6():
+    for name, svc in services.items():
+        sysctls = svc["sysctls"]
+        assert sysctls["net.ipv6.conf.all.disable_ipv6"] == "0", name
+        assert (sysctls["net.ipv6.conf.all.forwarding"] == "1") == topo[name].forwards, name
+        assert all(i.address6 for i in topo[name].interfaces), name
+
+
+def test_ipv6_gives_each_home_its_own_prefix_and_the_modems_a_firewall():
+    home_a = {i.address6.network for _, i in topo.on_network("home_a")}
+    home_b = {i.address6.network for _, i in topo.on_network("home_b")}
+    assert len(home_a) == len(home_b) == 1 and home_a != home_b
+    assert [h.name for h in topo.hosts.values() if h.firewall] == ["modemA", "modemB"]
+    assert all(topo[m].firewall == topo[m].nat for m in ("modemA", "modemB"))
+
+
+def test_ipv6_peers_agree():
+    for host in topo.hosts.values():
+        for iface in host.interfaces:
+            if iface.peer6:
+                far = [i for h, i in topo.on_network(iface.network) if h != host]
+                assert [i.ip6 for i in far] == [iface.peer6], (host.name, iface.name)

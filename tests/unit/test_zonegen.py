@@ -51,3 +51,19 @@ def test_reverse_pointer_is_in_a_served_zone():
     for name, _ in records(zones, "PTR"):
         assert zonegen.zone_of(name, zones) != ".", name
     assert ipaddress.ip_address("10.130.1.4").reverse_pointer == "4.1.130.10.in-addr.arpa"
+
+
+def test_every_ipv6_address_has_aaaa_and_an_ip6_arpa_ptr():
+    zones = zonegen.build(topo)
+    aaaa, ptr = records(zones, "AAAA"), records(zones, "PTR")
+    for host in topo.hosts.values():
+        for iface in host.interfaces:
+            assert (host.fqdn + ".", str(iface.ip6)) in aaaa, (host.name, iface.name)
+            assert (iface.ip6.reverse_pointer + ".", host.fqdn + ".") in ptr
+            assert zonegen.zone_of(iface.ip6.reverse_pointer + ".", zones) == "0.0.d.f.ip6.arpa."
+
+
+def test_www_has_both_families():
+    zones = zonegen.build(topo)
+    www = {tuple(line.split()[2:]) for line in zones["example.com."] if line.startswith("www.")}
+    assert www == {("A", "10.130.1.4"), ("AAAA", "fd00:130:1::4")}
