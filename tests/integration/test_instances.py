@@ -107,6 +107,15 @@ def start_capture(instance: str, path) -> subprocess.Popen:
     return tap
 
 
+def test_up_again_is_a_no_op_until_a_host_is_gone_then_brings_it_back(instances):
+    again = playground("testa", "up", timeout=120)
+    assert again.returncode == 0 and "already up" in again.stdout, again.stderr
+    client().containers.get("testa-h2").remove(force=True)
+    back = playground("testa", "up", timeout=300)
+    assert back.returncode == 0 and "testa: ready" in back.stdout, back.stderr
+    assert containers()["testa-h2"]["state"] == "running"
+
+
 def test_down_of_one_leaves_the_others_running(instances, topology):
     done = playground("testb", "down")
     assert done.returncode == 0, done.stderr
