@@ -17,14 +17,14 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from playground import benchmark, lifecycle
-from playground.engine import STOPPED, HostGone, PlaygroundError, client, exec_
+from playground.engine import STOPPED, HostGone, PlaygroundError, client, container, exec_
 from playground.grading import token
 from playground.project import ROOT
 
 
 def test_every_host_runs_with_the_limits_and_restart_policy_compose_yaml_declares(topology):
     for name, host in topology.hosts.items():
-        config = client().api.inspect_container(name)["HostConfig"]
+        config = client().api.inspect_container(container(name))["HostConfig"]
         assert (config["PidsLimit"], config["Memory"], config["MemorySwap"],
                 config["NanoCpus"] / 1e9) == (host.limits.pids, host.limits.memory,
                                               host.limits.memory, host.limits.cpus), name
@@ -34,7 +34,7 @@ def test_every_host_runs_with_the_limits_and_restart_policy_compose_yaml_declare
 def test_a_busy_loop_gets_no_more_than_its_cores(topology, run):
     """Two spinning processes in h1 for 3 s: h1's CPU time, read from its cgroup, stays
     within its share although the machine has more cores (figures, not speed, asserted)."""
-    cid = client().api.inspect_container("h1")["Id"]
+    cid = client().api.inspect_container(container("h1"))["Id"]
     spin = "import time\nend = time.monotonic() + 3\nwhile time.monotonic() < end: pass\n"
     before, start = benchmark._cgroup_usage(cid)[0], time.monotonic()
     run("h1", "sh", "-c", f"python3 -c '{spin}' & python3 -c '{spin}'; wait").check()
@@ -120,18 +120,19 @@ def works_end_to_end(run, topology):
 def test_every_host_restarted_at_once_comes_back_ready_by_itself(topology, run):
     """What an engine restart does to the hosts, short of restarting the engine."""
     with ThreadPoolExecutor(len(topology.names)) as pool:
-        list(pool.map(lambda h: client().containers.get(h).restart(timeout=1), topology.names))
+        list(pool.map(lambda h: client().containers.get(container(h)).restart(timeout=1),
+                      topology.names))
     lifecycle.wait_ready(topology, timeout=120)
     works_end_to_end(run, topology)
 
 
 @pytest.mark.recreates_hosts
 def test_a_host_whose_main_process_dies_is_started_again_by_the_engine(topology, run):
-    before = client().api.inspect_container("isp")["State"]["StartedAt"]
+    before = client().api.inspect_container(container("isp"))["State"]["StartedAt"]
     with contextlib.suppress(HostGone):   # it may go before the kill command returns
         exec_("isp", "kill", "-TERM", "1")   # tini passes it on: the container exits
     deadline = time.monotonic() + 60
-    while client().api.inspect_container("isp")["State"]["StartedAt"] == before:
+    while client().api.inspect_container(container("isp"))["State"]["StartedAt"] == before:
         assert time.monotonic() < deadline, "the engine did not start isp again"
         time.sleep(0.2)   # poll interval
     lifecycle.wait_ready(topology, timeout=60)
@@ -222,9 +223,9 @@ def test_a_host_gone_mid_test_fails_it_in_one_line_leaving_nothing(topology, run
     while lab_test.mark not in run("h1", "ps", "-eo", "args").stdout:   # in the middle
         assert inner.poll() is None and time.monotonic() < deadline, inner.communicate()[0]
         time.sleep(0.2)   # poll interval
-    container = client().containers.get(host)
+    victim = client().containers.get(container(host))
     try:
-        container.restart(timeout=1) if how == "restart" else container.stop(timeout=1)
+        victim.restart(timeout=1) if how == "restart" else victim.stop(timeout=1)
         out = inner.communicate(timeout=120)[0]
     finally:
         if how == "stop":   # a stopped host stays stopped until up
