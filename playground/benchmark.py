@@ -125,9 +125,9 @@ MARKS = {"netsetup": "/etc/resolv.conf", "services": lifecycle.READY_MARK}
 PHASES = ("checks", "networks", "containers", "netsetup", "services", "readiness")
 
 
-def breakdown(topo: Topology, began: float, ended: float, events: list) -> dict[str, float]:
+def breakdown(topo: Topology, began: float, ended: float, events: list) -> dict:
     """{phase: seconds} of the `up` that ran from began to ended (seconds since the epoch),
-    given the engine's events meanwhile."""
+    given the engine's events meanwhile, and the hosts whose services took longest."""
     ends = _engine_ends(topo, began, events)
     with ThreadPoolExecutor(len(topo.names)) as pool:
         stamps = list(pool.map(_marked, topo.names))
@@ -137,6 +137,9 @@ def breakdown(topo: Topology, began: float, ended: float, events: list) -> dict[
     phases, before = {}, began
     for phase in PHASES:
         phases[phase], before = ends[phase] - before, ends[phase]
+    # Each host's own services, from its resolver written to its ready mark: the slowest.
+    own = sorted(((s[1] - s[0], h) for h, s in zip(topo.names, stamps)), reverse=True)
+    phases["slowest"] = ", ".join(f"{h} {t:.1f} s" for t, h in own[:3])
     return phases
 
 
@@ -207,7 +210,8 @@ def main(topo: Topology, idle_seconds: float, rounds: int = 3) -> None:
     lifecycle.up(topo)   # images built, certificates made (and a named instance's file)
     topo = Topology()
     runs = [cycle(topo) for _ in range(rounds)]
-    m = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    m = {key: statistics.median(run[key] for run in runs) for key in runs[0]
+         if key != "slowest"}
     cpu, mib = idle(topo, idle_seconds)
     sdk_exec, cli_exec = exec_times(topo.names[0])
     lifecycle.down()   # the bench's own instance: it ran beside the others, now it goes
@@ -219,6 +223,7 @@ def main(topo: Topology, idle_seconds: float, rounds: int = 3) -> None:
             m["floor2"], "s"),
         row("up, from images built and network down", m["up"], "s"),
         *(row(f"  {phase}", m[phase], "s") for phase in PHASES),
+        f"  the slowest hosts' own services, last round: {runs[-1]['slowest']}",
         row("  up / floor 1", m["up"] / m["floor"], "x"),
         row("  up / floor 2", m["up"] / m["floor2"], "x"),
         row("up, when already up", m["again"], "s"),
