@@ -4,6 +4,7 @@ import ipaddress
 import random
 import re
 import shlex
+import time
 
 import dpkt
 import pytest
@@ -16,6 +17,8 @@ NXDOMAIN = 3
 RELAY_PORT = 4053   # truncating_relay.py
 ZONE_PORT = 4054    # zone_server.py, on ZONE_HOST
 ZONE_HOST = "www"
+CALLER_PORT = 4090  # caller.py
+IPV4_ONLY_PORT = 4080   # exercise 3: a server on www that IPv6 callers find refused
 
 
 # --- what the zone should hold, derived from compose.yaml -------------------------------------
@@ -458,3 +461,91 @@ def test_reverse_check_against_a_lying_zone(run, serve, program, lab_file, topol
     missing = {(n, "A") for n in names} - questions
     assert not missing, (f"each PTR name must be confirmed by an A query to the server given "
                          f"(--server); never asked: {sorted(missing)}")
+
+
+# --- both families: getaddrinfo's order, what a server sees ------------------------------------
+
+def test_getaddrinfo_lists_both_families_ipv4_first(run, lab_file, topology):
+    www = topology["www"]
+    both = run("h1", "python3", lab_file("names.py"), "www", "http").check().stdout
+    found = re.findall(r"AF_INET6? SOCK_STREAM proto \d+ -> \('([0-9a-f.:]+)'", both)
+    assert found == [str(www.address), str(www.address6)], both
+    six = run("h1", "python3", lab_file("names.py"), "www", "http", "--family", "inet6",
+              "--connect").check().stdout
+    assert f"to ('{www.address6}', 80" in six and str(www.address) not in six, six
+
+
+@pytest.mark.parametrize("client, modem", [("h1", "modemA"), ("h4", "modemB")])
+def test_the_server_sees_the_modem_over_ipv4_and_the_host_over_ipv6(run, serve, lab_file,
+                                                                    topology, client, modem):
+    with serve("www", "python3", lab_file("caller.py"), str(CALLER_PORT),
+               port=CALLER_PORT) as server:
+        four = run(client, "nc", "-4", "-N", "www", str(CALLER_PORT), stdin="").check()
+        six = run(client, "nc", "-6", "-N", "www", str(CALLER_PORT), stdin="").check()
+    nat = topology[modem].interface("wan").ip
+    assert four.stdout.startswith(f"you are {nat} port "), four.stdout
+    assert six.stdout.startswith(f"you are {topology[client].address6} port "), six.stdout
+    assert f"(the socket says ::ffff:{nat})" in server.output()
+
+
+# --- exercise 3: Happy Eyeballs ---------------------------------------------------------------
+
+def eyeballs(run, program, *args):
+    """Run happy_eyeballs.py on h1 to www; (result, wall-clock seconds)."""
+    began = time.monotonic()
+    result = run("h1", *program("happy_eyeballs.py"), "www.example.com", *args)
+    return result, time.monotonic() - began
+
+
+def syns(cap, version):
+    return [p for p in cap if p.version == version and p.flags == "S"]
+
+
+@pytest.fixture
+def ipv6_dropped(run, topology):
+    """IPv6 from the homes to www's web server silently dropped on isp: a broken path."""
+    rule = ["FORWARD", "-p", "tcp", "-d", str(topology["www"].address6), "--dport", "80",
+            "-j", "DROP"]
+    run("isp", "ip6tables", "-I", *rule).check()
+    yield
+    run("isp", "ip6tables", "-D", *rule).check()
+
+
+@pytest.mark.exercise(3)
+def test_eyeballs_uses_ipv6_when_it_works(run, capture, program, topology):
+    h1, www = topology["h1"], topology["www"]
+    with capture("www", filter="tcp port 80") as cap:
+        result, _ = eyeballs(run, program, "80")
+    succeeded(result, "happy_eyeballs.py www.example.com 80")
+    assert f"connected to {www.address6} port 80 over IPv6" in result.stdout, \
+        f"IPv6 works here, so IPv6 should win{shown(result)}"
+    assert [p.src for p in syns(cap, 6)] == [str(h1.address6)], \
+        "exactly one IPv6 connection from h1's own address should reach www"
+    assert not syns(cap, 4), "IPv4 should not even be tried while IPv6 connects at once"
+
+
+@pytest.mark.exercise(3)
+def test_eyeballs_falls_back_to_ipv4_quickly(run, capture, program, topology, ipv6_dropped):
+    with capture("isp", facing="modemA", filter="tcp port 80") as cap:
+        result, took = eyeballs(run, program, "80", "--delay", "0.25")
+    succeeded(result, "happy_eyeballs.py www.example.com 80 (IPv6 dropped on isp)")
+    assert f"connected to {topology['www'].address} port 80 over IPv4" in result.stdout, \
+        f"with IPv6 broken, IPv4 should win{shown(result)}"
+    assert took < 2.0, f"the fallback took {took:.1f} s: start IPv4 after the delay, " \
+        f"without waiting for IPv6 to give up{shown(result)}"
+    six, four = syns(cap, 6), syns(cap, 4)
+    assert six and four, "both an IPv6 and an IPv4 attempt should cross isp"
+    assert four[0].time - six[0].time >= 0.2, \
+        "IPv4 started too soon: give IPv6 its head start (the delay) first"
+
+
+@pytest.mark.exercise(3)
+def test_eyeballs_moves_on_at_once_when_ipv6_is_refused(run, serve, program):
+    # A server on www on IPv4 only: an IPv6 attempt is refused at once (RST).
+    with serve("www", "nc", "-4", "-k", "-l", "-p", str(IPV4_ONLY_PORT),
+               port=IPV4_ONLY_PORT):
+        result, took = eyeballs(run, program, str(IPV4_ONLY_PORT), "--delay", "3")
+    succeeded(result, f"happy_eyeballs.py www.example.com {IPV4_ONLY_PORT} --delay 3")
+    assert "over IPv4" in result.stdout, shown(result)
+    assert took < 2.0, f"it took {took:.1f} s: a refused attempt should start the next one " \
+        f"at once, not after the delay{shown(result)}"
