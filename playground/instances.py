@@ -22,10 +22,9 @@ from pathlib import Path
 import yaml
 
 from .engine import PlaygroundError, networks
-from .project import COMPOSE_FILE, INSTANCE, ROOT
+from .project import COMPOSE_FILE, INSTANCE, INSTANCES, ROOT
 from .topology import Topology, load
 
-FOLDER = ROOT / ".instances"
 # Where named instances' carriers go: beside the default's 172.31.250.0/25, inside Docker's
 # own default pools but in their last /20, which Docker hands out last.
 CARRIER_POOL = ipaddress.ip_network("172.31.240.0/20")
@@ -38,7 +37,11 @@ def span(topo: Topology) -> ipaddress.IPv4Network:
     first = min(int(n.network_address) for n in nets)
     last = max(int(n.broadcast_address) for n in nets)
     prefix = 32 - (last - first).bit_length()
-    return ipaddress.ip_network(f"{ipaddress.ip_address(first)}/{prefix}", strict=False)
+    while True:   # (one bit shorter while an unaligned first address leaves last outside)
+        block = ipaddress.ip_network(f"{ipaddress.ip_address(first)}/{prefix}", strict=False)
+        if int(block.broadcast_address) >= last:
+            return block
+        prefix -= 1
 
 
 def taken(name: str) -> list[ipaddress.IPv4Network]:
@@ -46,13 +49,13 @@ def taken(name: str) -> list[ipaddress.IPv4Network]:
     used = [ipaddress.ip_network(s, strict=False)
             for _, _, subnets in networks() for s in subnets.split()]
     used += [ipaddress.ip_network(p.read_text().strip())
-             for p in FOLDER.glob("*/block.txt") if p.parent.name != name]
+             for p in INSTANCES.glob("*/block.txt") if p.parent.name != name]
     return [u for u in used if u.version == 4]
 
 
 def allocate(name: str, size: int, used: list) -> ipaddress.IPv4Network:
     """The instance's block of that prefix length: the one it kept, else the first free one."""
-    kept = FOLDER / name / "block.txt"
+    kept = INSTANCES / name / "block.txt"
     if kept.exists():
         return ipaddress.ip_network(kept.read_text().strip())
     for block in CARRIER_POOL.subnets(new_prefix=size):
@@ -74,7 +77,7 @@ def made(source: Topology, name: str, block: ipaddress.IPv4Network) -> dict:
     for net, subnet in source.carriers.items():
         moved = f"{subnet.network_address + shift}/{subnet.prefixlen}"
         compose["networks"][net]["ipam"]["config"][0]["subnet"] = moved
-    home = FOLDER / name
+    home = INSTANCES / name
     for host in source.names:
         svc = compose["services"][host]
         svc["container_name"] = f"{name}-{host}"
@@ -94,13 +97,14 @@ def prepare(name: str = INSTANCE) -> Topology:
     """Write the instance's compose file from compose.yaml (again at every `up`: compose.yaml
     may have changed) and return its topology."""
     source = load(COMPOSE_FILE)
-    FOLDER.mkdir(exist_ok=True)
-    with open(FOLDER / ".lock", "w") as lock:   # two instances starting at once: one block each
+    INSTANCES.mkdir(exist_ok=True)
+    # Two instances starting at once: one block each.
+    with open(INSTANCES / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         # Never the default playground's own block, even while it is down.
         block = allocate(name, span(source).prefixlen, taken(name) + [span(source)])
     compose = made(source, name, block)
-    path = FOLDER / name / "compose.yaml"
+    path = INSTANCES / name / "compose.yaml"
     path.write_text(f"# Made from compose.yaml for instance {name} by playground/instances.py:"
                     " do not edit.\n" + yaml.safe_dump(compose, sort_keys=False))
     return Topology(compose, str(path.relative_to(ROOT)))

@@ -16,7 +16,7 @@ from . import book, certs
 from .engine import (PROJECT, PlaygroundError, check_engine, client, compose, container,
                      containers, exec_, image_exists, import_image, logs_tail, networks, pull,
                      put_file)
-from .project import HOME, INSTANCE, ROOT, RUN_FILE
+from .project import HOME, INSTANCE, INSTANCES, ROOT, RUN_FILE
 from .topology import Topology
 
 WHEELS_LIST = ROOT / "images" / "base" / "wheels.txt"
@@ -69,7 +69,7 @@ def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
 # What the last `up` left running: `up` again with the same (same containers running, made
 # from the same compose file, .env and images, certificates all there) only checks that they
 # are ready and the network works end to end, in a fraction of a second.
-UP_STAMP = ROOT / ".instances" / f"{PROJECT}.up"
+UP_STAMP = INSTANCES / f"{PROJECT}.up"
 
 
 def still_up(topo: Topology) -> bool:

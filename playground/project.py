@@ -33,8 +33,9 @@ COMPOSE_FILE = ROOT / "compose.yaml"
 # same engine, all from the same compose.yaml (see playground/instances.py).
 INSTANCE = os.environ.get("PLAYGROUND", "")
 VALID_NAME = re.compile(r"[a-z][a-z0-9]{0,15}")
+INSTANCES = ROOT / ".instances"   # named instances' own files (not committed)
 # Where the instance keeps what is its own: the compose file made for it, its certificates.
-HOME = ROOT / ".instances" / INSTANCE if INSTANCE else ROOT
+HOME = INSTANCES / INSTANCE if INSTANCE else ROOT
 RUN_FILE = HOME / "compose.yaml"   # the file `docker compose` runs
 
 

@@ -25,10 +25,19 @@ def test_the_carriers_move_as_one_block_keeping_their_layout():
         assert int(subnet.network_address) - int(BLOCK.network_address) == offset, net
 
 
+def test_the_span_is_the_smallest_aligned_block_holding_every_carrier():
+    topo = Topology(instances.made(Topology(), "x", ipaddress.ip_network("10.0.0.0/25")), "x")
+    assert instances.span(topo) == ipaddress.ip_network("10.0.0.0/25")
+    unaligned = Topology({**topo.compose, "networks": {
+        net: {"ipam": {"config": [{"subnet": subnet}]}} for net, subnet in
+        zip(topo.carriers, ["10.0.0.48/28", "10.0.0.64/28"] + ["10.0.0.64/28"] * 5)}}, "x")
+    assert instances.span(unaligned) == ipaddress.ip_network("10.0.0.0/25")
+
+
 def test_containers_project_and_mounts_are_the_instances_own():
     made = instances.made(topo, "alice", BLOCK)
     assert made["name"] == "playground-alice"
-    home = str(instances.FOLDER / "alice")
+    home = str(instances.INSTANCES / "alice")
     for host in topo.names:
         svc = made["services"][host]
         assert svc["container_name"] == f"alice-{host}"
@@ -46,7 +55,7 @@ def test_containers_project_and_mounts_are_the_instances_own():
 
 
 def test_a_block_is_the_first_free_one_and_is_kept(tmp_path, monkeypatch):
-    monkeypatch.setattr(instances, "FOLDER", tmp_path)
+    monkeypatch.setattr(instances, "INSTANCES", tmp_path)
     used = [ipaddress.ip_network("172.31.240.0/24"), ipaddress.ip_network("172.31.241.0/26")]
     first = instances.allocate("alice", 25, used)
     assert first == ipaddress.ip_network("172.31.241.128/25")
@@ -56,7 +65,7 @@ def test_a_block_is_the_first_free_one_and_is_kept(tmp_path, monkeypatch):
 
 
 def test_a_full_pool_says_what_to_do(tmp_path, monkeypatch):
-    monkeypatch.setattr(instances, "FOLDER", tmp_path)
+    monkeypatch.setattr(instances, "INSTANCES", tmp_path)
     with pytest.raises(PlaygroundError, match="down --forget"):
         instances.allocate("bob", 25, [instances.CARRIER_POOL])
 
