@@ -33,13 +33,16 @@ END_TO_END = ("h1", "curl", "-sf", "-o", "/dev/null", "--max-time", "5",
 
 def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
        timeout: float = 120, take_over: bool = False) -> None:
-    if INSTANCE:   # its compose file, made again from compose.yaml
-        from . import instances
-        topo = instances.prepare()
-    if not (rebuild or new_ca or take_over) and still_up(topo):
+    with ThreadPoolExecutor(1) as pool:
+        engine = pool.submit(check_engine)   # a subprocess: meanwhile, the rest
+        if INSTANCE:   # its compose file, made again from compose.yaml
+            from . import instances
+            topo = instances.prepare()
+        unchanged = not (rebuild or new_ca or take_over) and still_up(topo)
+        engine.result()
+    if unchanged:
         print(f"{NAME}: already up")
         return
-    check_engine()
     state = containers()
     check_conflicts(topo, state, take_over)
     # Hosts copy the CA and keys at start-up: new ones need new hosts.
