@@ -5,10 +5,11 @@ import re
 
 import pytest
 
-from playground.grading import clean_failure, failure, handshake, shown, tcp, token
+from playground.grading import clean_failure, failure, handshake, shown, tcp, token, wait_until
 
 FIXED_PORT, DEADLOCK_PORT, HALFCLOSE_PORT, REUSE_PORT, BIND_PORT = 3000, 3001, 3002, 3010, 3020
 STRADDLE_PORT, CUT_PORT, SILENT_PORT, ECHO_PORT, RESET_PORT = 3030, 3031, 3032, 3033, 3034
+HANGUP_PORT, FORGET_PORT = 3040, 3041   # hangup_server.py: your answer(), --forget
 PEERS_PORT = RESET_PORT   # peers.py binds its ports in order: once the last listens, all do
 SIZE = 16                 # fixed_client.py's messages
 DEADLOCK_SIZE = 4_000_000   # what the deadlock clients send: the lowercase alphabet, repeated
@@ -195,3 +196,78 @@ def test_exchange_against_difficult_servers(run, serve, program, lab_file, topol
         clean_failure(reset, f"a server that resets the connection after {reset_after} bytes")
         silent = nodeadlock_client(run, program, topology, SILENT_PORT, 100_000, timeout=0.5)
         clean_failure(silent, "a server that never answers, --timeout 0.5", "timed out")
+
+
+# --- connection states with ss, HTTP by hand, exercise 3 ----------------------------------
+
+def states(run, host, state, port, side):
+    """The connections of host in a TCP state (ss's name), to or from port."""
+    out = run(host, "ss", "-tanH", "state", state, f"( {side} = :{port} )").check().stdout
+    return out.splitlines()
+
+
+def test_forgetful_server_leaves_close_wait_and_the_client_fin_wait(run, serve, background,
+                                                                   lab_file, topology):
+    # A client that keeps its connection open until the test stops it (its exit closes it).
+    holder = ("import signal, socket\n"
+              f"s = socket.create_connection(('{www(topology)}', {FORGET_PORT}))\n"
+              "s.sendall(b'hello'); print(s.recv(100).decode(), flush=True); signal.pause()")
+    with serve("www", "python3", lab_file("hangup_server.py"), "--forget",
+               "--port", str(FORGET_PORT), port=FORGET_PORT):
+        with background("h1", "python3", "-c", holder) as client:
+            wait_until(lambda: "HELLO" in client.output(), 5, "the reply reached h1")
+            assert states(run, "www", "established", FORGET_PORT, "sport")
+            assert states(run, "h1", "established", FORGET_PORT, "dport")
+        # The client has exited (its socket closed, FIN sent); the server never closes its end.
+        wait_until(lambda: states(run, "www", "close-wait", FORGET_PORT, "sport"), 5,
+                   "www shows the connection in CLOSE_WAIT")
+        assert states(run, "h1", "fin-wait-2", FORGET_PORT, "dport")
+
+
+def test_http_by_hand_with_nc(run):
+    request = "GET /get HTTP/1.1\r\nHost: www.example.com\r\nConnection: close\r\n\r\n"
+    out = run("h1", "nc", "www.example.com", "80", stdin=request).check().stdout
+    assert out.startswith("HTTP/1.1 200 OK\r\n"), out[:200]
+    assert '"url":"http://www.example.com/get"' in out.replace(" ", "")
+
+
+HANGUP_CLIENTS = """
+import socket, sys
+def client(text):
+    s = socket.create_connection((sys.argv[1], int(sys.argv[2])))
+    s.settimeout(3)
+    s.sendall(text)
+    if not text:   # hangs up without a word (its FIN): the server's recv() gets b""
+        s.shutdown(socket.SHUT_WR)
+    got = b""
+    try:
+        while data := s.recv(100):   # until the server hangs up
+            got += data
+        print(f"{text!r} -> {got!r}, then EOF")
+    except TimeoutError:
+        print(f"{text!r} -> {got!r}, no EOF after 3 s")
+    s.close()
+for text in (b"hello", b"", b"bye"):
+    client(text)
+"""
+
+
+@pytest.mark.exercise(3)
+def test_hangup_answers_and_closes_every_client(run, serve, program, topology):
+    def descriptors(pid):
+        return len(run("www", "ls", f"/proc/{pid}/fd").check().stdout.split())
+
+    with serve("www", *program("hangup_server.py"), port=HANGUP_PORT) as server:
+        before = descriptors(server.pid)
+        result = run("h1", "python3", "-c", HANGUP_CLIENTS, www(topology), str(HANGUP_PORT))
+        assert server.alive(), f"hangup_server.py exited; it printed:\n{server.output()}"
+        wait_until(lambda: not states(run, "www", "close-wait", HANGUP_PORT, "sport"), 5,
+                   "no connection left in CLOSE_WAIT on www: close every client's socket, "
+                   "the one that sent nothing too")
+        after = descriptors(server.pid)
+    assert result.stdout.splitlines() == ["b'hello' -> b'HELLO', then EOF",
+                                          "b'' -> b'', then EOF",
+                                          "b'bye' -> b'BYE', then EOF"], \
+        f"each client should get its reply and then the end (EOF){shown(result)}"
+    assert after == before, f"the server holds {after - before} more file descriptors after " \
+        "three clients: close each socket (shutdown() alone is not close())"
