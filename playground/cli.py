@@ -212,10 +212,15 @@ def stress(args, topo):
       "down with where its time goes, up when up, down, and the idle CPU and memory of one "
       "playground. Prints figures and ratios; asserts nothing.",
       arg("--idle-seconds", type=seconds, default=10, help="idle sampling window"),
+      arg("--cold-build", action="store_true",
+          help="instead: build every image with no cache, one after another, and print the "
+               "times and sizes (several minutes; the next `up` recreates the hosts)"),
       arg("--map", action="store_true",
           help="instead: the live map's CPU with no page and with a page watching a filter "
                "while h1 sends 100 packets/s to www for 20 s (about a minute)"))
 def bench(args, topo):
+    if args.cold_build:
+        return benchmark.cold_build(topo)
     if args.map:
         from . import mapbench   # here: only this option needs aiohttp
         return mapbench.main(topo)
