@@ -9,7 +9,7 @@ import time
 import dpkt
 import pytest
 
-from playground.grading import clean_failure, shown, token
+from playground.grading import clean_failure, shown, token, wait_until
 from playground.run import TIMED_OUT, Result
 
 QTYPE = {"A": 1, "NS": 2, "CNAME": 5, "SOA": 6, "PTR": 12, "MX": 15, "TXT": 16, "AAAA": 28}
@@ -19,6 +19,7 @@ ZONE_PORT = 4054    # zone_server.py, on ZONE_HOST
 ZONE_HOST = "www"
 CALLER_PORT = 4090  # caller.py
 IPV4_ONLY_PORT = 4080   # exercise 3: a server on www that IPv6 callers find refused
+SNIFF_PORT = 4095   # exercise 4: the datagrams h1 sends past the sniffer
 
 
 # --- what the zone should hold, derived from compose.yaml -------------------------------------
@@ -549,3 +550,50 @@ def test_eyeballs_moves_on_at_once_when_ipv6_is_refused(run, serve, program):
     assert "over IPv4" in result.stdout, shown(result)
     assert took < 2.0, f"it took {took:.1f} s: a refused attempt should start the next one " \
         f"at once, not after the delay{shown(result)}"
+
+
+# --- exercise 4: a raw-socket sniffer ---------------------------------------------------------
+
+SENDER = """
+import socket, sys
+word, port = sys.argv[1].encode(), int(sys.argv[2])
+for family, address in ((socket.AF_INET, sys.argv[3]), (socket.AF_INET6, sys.argv[4])):
+    with socket.socket(family, socket.SOCK_DGRAM) as s:
+        for i in range(1, 6):
+            s.sendto(word * i, (address, port))
+"""
+
+
+def sniffed(output):
+    return [line for line in output.splitlines() if f":{SNIFF_PORT} udp " in line]
+
+
+@pytest.mark.exercise(4)
+def test_sniffer_sees_what_tcpdump_sees(run, capture, background, program, topology):
+    www = topology["www"]
+    with capture("isp", facing="backbone", filter=f"udp dst port {SNIFF_PORT}") as cap, \
+            background("isp", *program("sniff.py"), "backbone") as sniffer:
+        wait_until(lambda: "listening on backbone" in sniffer.output(), 10,
+                   "sniff.py listens on isp's backbone interface")
+        run("h1", "python3", "-c", SENDER, token(), str(SNIFF_PORT), str(www.address),
+            str(www.address6)).check()
+        try:   # ten datagrams, five per family, or what it made of them after 5 s
+            wait_until(lambda: len(sniffed(sniffer.output())) >= 10 or not sniffer.alive(),
+                       5, "")
+        except AssertionError:
+            pass
+        said = sniffer.output()
+    expected = [f"IPv{p.version} {p.src}:{p.sport} > {p.dst}:{p.dport} udp length {p.length}"
+                for p in cap]
+    assert len(expected) == 10 and {p.version for p in cap} == {4, 6}, \
+        f"tcpdump should have seen h1's ten datagrams: {expected}"
+    got = sniffed(said)
+    assert got == expected, (f"tcpdump on the same interface saw:\n  " + "\n  ".join(expected)
+                             + "\nthe sniffer said:\n  " + "\n  ".join(got or said.splitlines()[:12]))
+
+
+def test_a_raw_socket_needs_cap_net_raw(run, lab_file):
+    result = run("isp", "su", "student", "-c",
+                 f"python3 {lab_file('sniff.py')} backbone --count 1")
+    lines = result.stderr.strip().splitlines()
+    assert result.status != 0 and len(lines) == 1 and "CAP_NET_RAW" in lines[0], shown(result)
