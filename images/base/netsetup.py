@@ -63,6 +63,11 @@ def plan(topo: Topology, me: str, found: dict) -> Plan:
              "-j", "CT", "--helper", "ftp"]]
     if host.firewall:
         out.commands += _firewall6(host.firewall)
+    if host.address6:
+        # The lab speaks IPv6 on its own addresses. Link-local ones are for neighbour
+        # discovery only: the Docker host's bridges have one too, and must stay out of reach.
+        out.commands.append(["ip6tables", "-A", "OUTPUT", "-d", "fe80::/10", "!", "-p",
+                             "ipv6-icmp", "-j", "REJECT", "--reject-with", "adm-prohibited"])
     names = f"{host.fqdn} {host.hostname}"
     out.files["/etc/hosts"] = (f"127.0.0.1\tlocalhost\n{host.address}\t{names}\n"
                                + (f"{host.address6}\t{names}\n" if host.address6 else ""))

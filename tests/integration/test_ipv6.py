@@ -102,3 +102,16 @@ def test_the_modem_lets_out_everything_and_in_only_replies(topology, run, serve,
     assert int(drop_rule.split()[0]) > 0
     # No translation: no IPv6 NAT rule at all.
     assert "MASQUERADE" not in run(modem, "ip6tables", "-t", "nat", "-S").stdout
+
+
+def test_link_local_addresses_carry_no_tcp(run):
+    """The Docker host's bridges have link-local addresses too: the lab reaches none of them.
+    Shown with modemA's own link-local address on h1's LAN, where sshd would answer (each
+    end's rule refuses it: h1's SYN, modemA's reply)."""
+    links = json.loads(run("modemA", "ip", "-j", "-6", "addr", "show", "dev", "lan").check()
+                       .stdout)
+    local = next(a["local"] for a in links[0]["addr_info"] if a["scope"] == "link")
+    assert run("h1", "ping", "-6", "-c", "1", "-W", "2", f"{local}%eth0").status == 0
+    refused = run("h1", "nc", "-6", "-z", "-w", "2", f"{local}%eth0", "22")
+    assert refused.status != 0
+    assert run("h1", "nc", "-6", "-z", "-w", "2", "fd00:25:a::1", "22").status == 0   # its ULA

@@ -20,8 +20,10 @@ def test_a_client_gets_its_addresses_routes_and_resolver():
         ["ip", "link", "set", "eth0", "up"],
         ["ip", "-6", "addr", "add", "fd00:0:1::11/64", "dev", "eth0", "nodad"],
         ["ip", "route", "replace", "default", "via", "192.168.1.1"],
-        ["ip", "-6", "route", "replace", "default", "via", "fd00:0:1::1"]]
-    assert not [c for c in steps.commands if c[0].startswith("ip6tables")]
+        ["ip", "-6", "route", "replace", "default", "via", "fd00:0:1::1"],
+        # Nothing but neighbour discovery and ICMPv6 to link-local addresses (the Docker host's).
+        ["ip6tables", "-A", "OUTPUT", "-d", "fe80::/10", "!", "-p", "ipv6-icmp", "-j",
+         "REJECT", "--reject-with", "adm-prohibited"]]
     # The resolver is asked over IPv4, as before dual stack.
     assert steps.files["/etc/resolv.conf"] == "nameserver 10.0.0.1\nsearch example.com\n"
     assert steps.files["/etc/hosts"].endswith("192.168.1.11\tpc pc\nfd00:0:1::11\tpc pc\n")
@@ -47,7 +49,8 @@ def test_a_router_routes_without_nat():
     steps = netsetup.plan(small, "router", {"172.31.9.17": "eth0", "172.31.9.33": "eth1"})
     assert ["ip", "route", "replace", "10.0.0.0/16", "via", "10.0.0.2"] in steps.commands
     assert ["ip", "-6", "route", "replace", "fd00:0:1::/64", "via", "fd00::2"] in steps.commands
-    assert not [c for c in steps.commands if c[0] in ("iptables", "ip6tables")]
+    assert not [c for c in steps.commands if c[0] == "iptables"]
+    assert not [c for c in steps.commands if c[:2] == ["ip6tables", "-A"] and "FORWARD" in c]
 
 
 def test_point_to_point_ipv6_uses_a_peer_and_an_ipv4_only_lan_gets_none():
