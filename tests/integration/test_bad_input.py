@@ -1,6 +1,6 @@
 """Bad input that only the running playground can judge (a capture filter, a link that is not
 there): one line saying what to do, a non-zero exit, nothing left running. The cases that
-need no engine are in tests/unit/test_bad_input.py; README, Troubleshooting, lists them all."""
+need no engine are in tests/unit/test_bad_input_offline.py; README, Troubleshooting, lists them all."""
 import os
 import subprocess
 import sys
