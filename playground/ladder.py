@@ -67,6 +67,8 @@ def address_names(topo: Topology, seen_on: str | None = None) -> dict[str, str]:
         for iface in host.interfaces:
             name = nat_name(topo, host.name) if iface.name == host.nat else host.name
             owners.setdefault(str(iface.ip), []).append(name)
+            if iface.ip6:   # never translated: the host's own, wherever it is seen
+                owners.setdefault(str(iface.ip6), []).append(host.name)
     for name, address in topo.zone.names.items():   # names of addresses no host has
         owners.setdefault(str(address), [name])
     return {address: seen_on if seen_on in names else " | ".join(dict.fromkeys(names))

@@ -97,6 +97,13 @@ def test_outside_address_of_a_nat_router_is_named_as_the_hosts_behind_it():
     assert ladder.address_names(topo, "modemB")[shared] == "modemB"
 
 
+def test_ipv6_addresses_are_named_as_their_own_hosts_never_a_nat():
+    names = ladder.address_names(topo)
+    assert names[str(topo["h1"].address6)] == "h1"    # the home's own /64: no NAT for IPv6
+    assert names[str(topo["h4"].address6)] == "h4"
+    assert names[str(topo["www"].address6)] == "www"
+
+
 def test_the_diagram_is_an_svg_with_a_column_per_host_and_an_arrow_per_datagram(capture):
     out = ladder.write(capture, topo)
     assert out == capture.with_suffix(".svg")
