@@ -49,10 +49,12 @@ def pytest_terminal_summary(terminalreporter, config):
             "to run them")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     """A real headless Chromium (playground/browser.py); a test that needs one fails, with
-    the reason, where none can start: a page test is never skipped and called passing."""
+    the reason, where none can start: a page test is never skipped and called passing.
+    One per module: Playwright's event loop runs while it is open, and asyncio.run() in a
+    later test would refuse to start beside it."""
     from playground import browser as _browser
     with _browser.chromium() as b:
         yield b
