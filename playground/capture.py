@@ -87,8 +87,7 @@ def capture(topo: Topology, host: str, facing: str | None = None, bpf: str = "",
         cap.wait_listening()
         yield cap
     finally:
-        cap.finish()
-        cap.ladder = ladder.write(cap.path, topo, host=host)
+        cap.ladder = ladder.write(cap.path, topo, host=host, packets=cap.finish())
 
 
 def _free_path(folder: Path, stem: str) -> Path:

@@ -332,13 +332,14 @@ def _e(text: str) -> str:
 
 # --- the whole job ------------------------------------------------------------------------
 
-def draw(path: Path, topo: Topology, host: str | None = None) -> str:
+def draw(path: Path, topo: Topology, host: str | None = None,
+         packets: list[pcap.Packet] | None = None) -> str:
     """The SVG ladder of the pcap at path, captured on host (guessed from a file name
-    like isp-any-1.pcap when not given)."""
+    like isp-any-1.pcap when not given); packets: the file's, when already read."""
     path = Path(path)
     host = host or next((h for h in topo.hosts if path.stem.startswith(f"{h}-")), None)
     names = address_names(topo, host)
-    packets = pcap.read(path)
+    packets = pcap.read(path) if packets is None else packets
     items = arrows(packets, names, host)
     addresses: dict[str, set] = {}
     for p in packets:
@@ -350,8 +351,9 @@ def draw(path: Path, topo: Topology, host: str | None = None) -> str:
     return svg(items, columns, f"{path.name}{where}: {len(packets)} packets", addresses)
 
 
-def write(path: Path, topo: Topology, out: Path | None = None, host: str | None = None) -> Path:
+def write(path: Path, topo: Topology, out: Path | None = None, host: str | None = None,
+          packets: list[pcap.Packet] | None = None) -> Path:
     """Draw the pcap's ladder into out (default: beside it, .svg); returns where."""
     out = Path(out) if out else Path(path).with_suffix(".svg")
-    out.write_text(draw(path, topo, host))
+    out.write_text(draw(path, topo, host, packets))
     return out
