@@ -213,11 +213,12 @@ def _need(where: str, block: dict, key: str, name: str):
     return block[key]
 
 
-def _ip(where: str, text, name: str) -> ipaddress.IPv4Address:
+def _ip(where: str, text, name: str, version: int = 4):
+    kind = ipaddress.IPv6Address if version == 6 else ipaddress.IPv4Address
     try:
-        return ipaddress.IPv4Address(str(text))
+        return kind(str(text))
     except ValueError:
-        raise TopologyError(f"{where}{name}: {text!r} is not an IPv4 address") from None
+        raise TopologyError(f"{where}{name}: {text!r} is not an IPv{version} address") from None
 
 
 def _carrier(where: str, net) -> ipaddress.IPv4Network:
@@ -233,16 +234,7 @@ def _host(where: str, name: str, svc: dict, carriers: dict) -> Host:
         raise TopologyError(f"{where}no 'hostname'")
     interfaces = tuple(_interface(where, ifname, spec, carriers, svc.get("networks", []))
                        for ifname, spec in _need(where, lab, "interfaces", "x-lab").items())
-    routes = {dest: _ip(where, via, f"x-lab.routes.{dest}")
-              for dest, via in (lab.get("routes") or {}).items()}
-    for dest in routes:
-        if dest != "default":
-            _network(where, dest, f"x-lab.routes: {dest!r}")
-    routes6 = {dest: _ip6(where, via, f"x-lab.routes6.{dest}")
-               for dest, via in (lab.get("routes6") or {}).items()}
-    for dest in routes6:
-        if dest != "default":
-            _network6(where, dest, f"x-lab.routes6: {dest!r}")
+    routes, routes6 = _routes(where, lab, 4), _routes(where, lab, 6)
     for key in ("nat", "firewall"):
         if lab.get(key) is not None and lab[key] not in {i.name for i in interfaces}:
             raise TopologyError(f"{where}x-lab.{key}: {lab[key]!r} is not one of its interfaces")
@@ -319,31 +311,30 @@ def _address6(where: str, key: str, spec: dict) -> tuple:
     if iface.ip not in ULA:
         raise TopologyError(f"{where}{key}.address6: {text!r} is not a unique local address "
                             f"(fd00::/8)")
-    peer = _ip6(where, spec["peer6"], f"{key}.peer6") if "peer6" in spec else None
+    peer = _ip(where, spec["peer6"], f"{key}.peer6", 6) if "peer6" in spec else None
     if peer is None and iface.network.prefixlen == 128:
         raise TopologyError(f"{where}{key}: a /128 address6 needs a 'peer6' (or give a prefix)")
     return iface, peer
 
 
-def _ip6(where: str, text, name: str) -> ipaddress.IPv6Address:
+def _routes(where: str, lab: dict, version: int) -> dict:
+    """x-lab.routes (IPv4) or x-lab.routes6: destination ('default' or a network) -> via."""
+    key = "routes6" if version == 6 else "routes"
+    routes = {dest: _ip(where, via, f"x-lab.{key}.{dest}", version)
+              for dest, via in (lab.get(key) or {}).items()}
+    for dest in routes:
+        if dest != "default":
+            _network(where, dest, f"x-lab.{key}: {dest!r}", version)
+    return routes
+
+
+def _network(where: str, text: str, name: str, version: int = 4):
+    kind = ipaddress.IPv6Network if version == 6 else ipaddress.IPv4Network
     try:
-        return ipaddress.IPv6Address(str(text))
+        return kind(text)
     except ValueError:
-        raise TopologyError(f"{where}{name}: {text!r} is not an IPv6 address") from None
-
-
-def _network6(where: str, text: str, name: str) -> ipaddress.IPv6Network:
-    try:
-        return ipaddress.IPv6Network(text)
-    except ValueError:
-        raise TopologyError(f"{where}{name} is not 'default' or an IPv6 network") from None
-
-
-def _network(where: str, text: str, name: str) -> ipaddress.IPv4Network:
-    try:
-        return ipaddress.IPv4Network(text)
-    except ValueError:
-        raise TopologyError(f"{where}{name} is not 'default' or an IPv4 network") from None
+        raise TopologyError(f"{where}{name} is not 'default' or an IPv{version} network") \
+            from None
 
 
 def _ports(where: str, ports: dict) -> dict:
