@@ -22,12 +22,21 @@ def interface(topo: Topology, host: str, facing: str | None) -> str:
     return topo.facing(host, facing).name if facing else "any"
 
 
+def refusal(host: str, iface: str, *bpf: str) -> str | None:
+    """tcpdump's reason (its last line, warnings aside) for refusing the filter, compiled
+    with -d on host; None when it compiles."""
+    compiled = exec_(host, "tcpdump", "-i", iface, "-d", *bpf, timeout=10)
+    if compiled.returncode == 0:
+        return None
+    lines = [ln for ln in compiled.stderr.splitlines() if ln.strip() and "warning" not in ln]
+    return lines[-1] if lines else "no message"
+
+
 def check_filter(host: str, iface: str, bpf: str) -> None:
     """A filter tcpdump cannot compile is one line, before any capture starts."""
-    compiled = exec_(host, "tcpdump", "-i", iface, "-d", *shlex.split(bpf))
-    if compiled.returncode != 0:
-        why = compiled.stderr.strip().splitlines()[-1:] or ["no message"]
-        raise PlaygroundError(f"the filter {bpf!r}: {why[0].removeprefix('tcpdump: ')}: see "
+    why = refusal(host, iface, *shlex.split(bpf))
+    if why:
+        raise PlaygroundError(f"the filter {bpf!r}: {why.removeprefix('tcpdump: ')}: see "
                               "`man pcap-filter` for how to write one, e.g. 'tcp port 80'")
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import dpkt
 
 from . import lifecycle
-from .capture import TCPDUMP
+from .capture import TCPDUMP, refusal
 from .engine import PlaygroundError, container, containers, exec_
 from .project import ROOT
 from .topology import Topology
@@ -207,11 +207,8 @@ def compile_filter(link: Link, bpf: str) -> str | None:
     problem = check_filter_text(bpf)
     if problem:
         return problem
-    result = exec_(link.host, "tcpdump", "-d", "-i", link.iface, bpf, timeout=10)
-    if result.returncode == 0:
-        return None
-    lines = [ln for ln in result.stderr.splitlines() if ln.strip() and "warning" not in ln]
-    return f"tcpdump refuses the filter: {lines[-1] if lines else 'no reason given'}"
+    why = refusal(link.host, link.iface, bpf)
+    return f"tcpdump refuses the filter: {why}" if why else None
 
 
 class PcapStream:
