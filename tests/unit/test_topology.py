@@ -36,12 +36,14 @@ def test_only_multi_homed_hosts_forward():
         assert host.forwards == (len(host.interfaces) > 1), host.name
 
 
-def test_point_to_point_peers_agree():
+@pytest.mark.parametrize("peer, ip", [("peer", "ip"), ("peer6", "ip6")])
+def test_point_to_point_peers_agree(peer, ip):
     for host in topo.hosts.values():
         for iface in host.interfaces:
-            if iface.peer:
+            if getattr(iface, peer):
                 far = [i for h, i in topo.on_network(iface.network) if h != host]
-                assert [i.ip for i in far] == [iface.peer], (host.name, iface.name)
+                assert [getattr(i, ip) for i in far] == [getattr(iface, peer)], \
+                    (host.name, iface.name)
 
 
 def test_facing_finds_the_interface_towards_a_neighbour():
@@ -88,11 +90,3 @@ def test_ipv6_gives_each_home_its_own_prefix_and_the_modems_a_firewall():
     assert len(home_a) == len(home_b) == 1 and home_a != home_b
     assert [h.name for h in topo.hosts.values() if h.firewall] == ["modemA", "modemB"]
     assert all(topo[m].firewall == topo[m].nat for m in ("modemA", "modemB"))
-
-
-def test_ipv6_peers_agree():
-    for host in topo.hosts.values():
-        for iface in host.interfaces:
-            if iface.peer6:
-                far = [i for h, i in topo.on_network(iface.network) if h != host]
-                assert [i.ip6 for i in far] == [iface.peer6], (host.name, iface.name)
