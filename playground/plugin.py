@@ -16,7 +16,7 @@ from . import report as _report
 from .fixtures import CAPTURES, OUTPUTS, RESULTS
 from .engine import PlaygroundError
 from .grading import not_started
-from .labs import LABS, anchor, chapter_of
+from .labs import LABS, chapter_of
 from .report import Outcome
 
 ANSWERS = "PLAYGROUND_ANSWERS"        # the variable labkit.answer() reads in the hosts
@@ -137,7 +137,7 @@ def explain(chapter: str, n: int | None, fresh: bool, captures: list[str]) -> st
         title = _report.exercise_titles(chapter).get(n, "")
         state = "is not started" if fresh else "is not right yet"
         lines.append(f"{chapter} exercise {n} ({title}) {state}: see "
-                     f"labs/{chapter}/README.md#{anchor(f'Exercise {n}: {title}')}")
+                     f"{_report.readme_section(chapter, n, title)}")
     lines += [f"capture: {path} (ladder diagram: {Path(path).with_suffix('.svg')})"
               for path in captures]
     return "\n".join(lines)

@@ -57,6 +57,11 @@ def exercise_titles(chapter: str) -> dict[int, str]:
         return {}
 
 
+def readme_section(chapter: str, n: int, title: str) -> str:
+    """Where exercise n is explained: its section of the chapter's README, as a link."""
+    return f"labs/{chapter}/README.md#{labs.anchor(f'Exercise {n}: {title}')}"
+
+
 # --- results.json (Gradescope's format) --------------------------------------------------
 
 def gradescope(outcomes: list[Outcome], chapters: list[str], missing: str = "no result") -> dict:
@@ -67,11 +72,10 @@ def gradescope(outcomes: list[Outcome], chapters: list[str], missing: str = "no 
     for chapter in chapters:
         for n, title in exercise_titles(chapter).items():
             state = found.get(chapter, {}).get(n, missing)
-            section = f"Exercise {n}: {title}"
             messages = [f"{o.name}: {o.message}" + "".join(f"\ncapture: {c}" for c in o.captures)
                         for o in outcomes
                         if o.chapter == chapter and o.exercise == n and not o.passed]
-            where = [f"see labs/{chapter}/README.md#{labs.anchor(section)}"] if messages else []
+            where = [f"see {readme_section(chapter, n, title)}"] if messages else []
             tests.append({"name": f"{chapter} exercise {n}: {title}",
                           "score": 1 if state == "pass" else 0, "max_score": 1,
                           "status": "passed" if state == "pass" else "failed",
