@@ -381,8 +381,12 @@ def zipped(paths: list[Path]) -> bytes:
 def allowed_origin(origin: str | None, host: str | None, port: int) -> bool:
     """Only our own page may open the feed: a page from elsewhere (or a name rebound to
     127.0.0.1) must not read the packets."""
-    ours = {f"127.0.0.1:{port}", f"localhost:{port}"}
-    return host in ours and origin in {f"http://{h}" for h in ours}
+    return host in local_hosts(port) and origin in {f"http://{h}" for h in local_hosts(port)}
+
+
+def local_hosts(port: int) -> set[str]:
+    """The Host headers of a request made to the map itself."""
+    return {f"127.0.0.1:{port}", f"localhost:{port}"}
 
 
 class LiveMap:
@@ -510,7 +514,7 @@ def app(topo: Topology, port: int):
 
     @web.middleware
     async def only_local(request, handler):
-        if request.host not in (f"127.0.0.1:{port}", f"localhost:{port}"):
+        if request.host not in local_hosts(port):
             raise web.HTTPForbidden(text="the map answers only at 127.0.0.1")
         return await handler(request)
 
