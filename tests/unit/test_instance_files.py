@@ -1,13 +1,13 @@
 """A named instance's compose file, made from compose.yaml: names, subnets, mounts."""
 import ipaddress
-import subprocess
-import sys
 
 import pytest
 
-from playground import cli, instances, project
+from playground import cli, instances
 from playground.engine import PlaygroundError
 from playground.topology import Topology
+
+from test_cli import playground
 
 topo = Topology()
 BLOCK = ipaddress.ip_network("172.31.241.0/25")
@@ -81,7 +81,6 @@ def test_the_instance_option_is_taken_out_of_any_verb(argv, expected):
 
 @pytest.mark.parametrize("name", ["Alice", "1st", "a-b", "../x", "x" * 17])
 def test_a_bad_instance_name_is_refused_with_one_line_and_status_2(name):
-    done = subprocess.run([sys.executable, "-m", "playground", "status", "--instance", name],
-                          capture_output=True, text=True, cwd=project.ROOT)
+    done = playground("status", "--instance", name)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "not an instance name" in done.stderr
