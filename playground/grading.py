@@ -152,13 +152,15 @@ def sni(client_hello: bytes) -> str | None:
 
 # --- time and data ------------------------------------------------------------------------
 
-def wait_until(condition, timeout: float, what: str) -> None:
-    """Poll condition() until it is true; fail saying `what` after timeout seconds."""
+def wait_until(condition, timeout: float, what: str):
+    """Poll condition() until it is true, and return what it gave; fail saying `what` after
+    timeout seconds."""
     __tracebackhide__ = True
     deadline = time.monotonic() + timeout
-    while not condition():
+    while not (value := condition()):
         assert time.monotonic() < deadline, f"timed out waiting until {what}"
         time.sleep(0.05)   # poll interval of a readiness check
+    return value
 
 
 def token() -> str:

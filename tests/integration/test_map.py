@@ -4,10 +4,8 @@ h1's private address before modemA and the modem's address after it."""
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -15,6 +13,8 @@ import pytest
 
 from playground import lifecycle, pcap
 from playground.engine import client, container, exec_, put_file
+from playground.grading import wait_until
+from playground.mapbench import free_port
 from playground.project import ROOT
 
 # DNS from a source port of our own, which the modem's NAT keeps: other tests' lookups (from
@@ -27,21 +27,6 @@ ANSWER_PATH = ["backbone \u2192 isp", "isp \u2192 modemA", "modemA \u2192 h1"]
 
 def lookup_from_h1(run):
     return run("h1", "dig", "-4", "-b", f"0.0.0.0#{PORT}", "www.example.com").check()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until(condition, what: str, timeout: float = 15):
-    deadline = time.monotonic() + timeout
-    while not (value := condition()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} after {timeout} s")
-        time.sleep(0.1)   # poll interval of the readiness check
-    return value
 
 
 def answers(url: str) -> bool:
@@ -60,7 +45,8 @@ def live_map():
                               text=True)
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_until(lambda: answers(url) or server.poll() is not None, "the map did not answer")
+        wait_until(lambda: answers(url) or server.poll() is not None, 15,
+                   "the map answers (or exits)")
         assert server.poll() is None, server.stdout.read()
         yield url
     finally:
@@ -104,15 +90,15 @@ def test_the_page_draws_compose_yaml(page, topology):
     assert page.evaluate("cy.getElementById('isp--backbone').data('target_label')")\
         .startswith("isp 10.1.1.1")
     wait_until(lambda: page.evaluate("cy.getElementById('www').data('state')") == "ready",
-               "www not shown ready")
+               15, "www is shown ready")
 
 
 def test_a_dns_lookup_from_h1_crosses_the_map_hop_by_hop(page, run, results_dir):
     watch(page, LOOKUP_FILTER)
     lookup = lookup_from_h1(run)
     query = "0x%04x" % int(re.search(r"id: (\d+)", lookup.stdout).group(1))   # dig's header
-    seen = wait_until(lambda: len(hops := of_query(page, query)) >= 6 and hops,
-                      f"the six hops of DNS query {query} not listed", timeout=30)
+    seen = wait_until(lambda: len(hops := of_query(page, query)) >= 6 and hops, 30,
+                      f"the six hops of DNS query {query} are listed")
     results_dir.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(results_dir / "map-dns-lookup.png"))
     assert [hop for hop, _, _ in seen] == QUERY_PATH + ANSWER_PATH, seen
@@ -123,7 +109,7 @@ def test_a_dns_lookup_from_h1_crosses_the_map_hop_by_hop(page, run, results_dir)
     # The drawing: each link on the way carried the query and the answer.
     for edge in ["h1--home_a", "modemA--home_a", "modemA--isp", "isp--backbone"]:
         wait_until(lambda: (page.evaluate(f"cy.getElementById('{edge}').data('packets')")
-                            or 0) >= 2, f"{edge} never drew the query and its answer")
+                            or 0) >= 2, 15, f"{edge} drew the query and its answer")
 
 
 def test_a_bad_filter_is_one_clear_line_in_the_page(page):
@@ -139,7 +125,7 @@ def test_capturing_stops_when_the_page_closes(page):
     tapped = lambda: exec_("modemA", "pgrep", "-f", bpf).stdout.split()   # noqa: E731
     assert tapped(), "no tcpdump on modemA while the page watches"
     page.close()
-    wait_until(lambda: not tapped(), "tcpdump still runs on modemA with no page open")
+    wait_until(lambda: not tapped(), 15, "no tcpdump runs on modemA with no page open")
 
 
 def test_record_save_as_pcap_and_replay(page, run):
@@ -148,8 +134,7 @@ def test_record_save_as_pcap_and_replay(page, run):
     page.wait_for_selector("#tape-state:has-text('recording')")
     lookup = lookup_from_h1(run)
     query = "0x%04x" % int(re.search(r"id: (\d+)", lookup.stdout).group(1))
-    wait_until(lambda: len(of_query(page, query)) >= 6, f"DNS query {query} not listed",
-               timeout=30)
+    wait_until(lambda: len(of_query(page, query)) >= 6, 30, f"DNS query {query} is listed")
     page.click("#stop-record")
     page.wait_for_selector("#saved:not([hidden])", timeout=20000)
     folder = Path(re.search(r"saved in (\S+)", page.text_content("#tape-state")).group(1))
@@ -211,12 +196,12 @@ def test_a_capture_that_dies_is_said_in_the_page(page):
 @pytest.mark.recreates_hosts
 def test_readiness_follows_a_host_that_stops_and_starts(page, topology):
     state = lambda: page.evaluate("cy.getElementById('ftp').data('state')")   # noqa: E731
-    wait_until(lambda: state() == "ready", "ftp never shown ready")
+    wait_until(lambda: state() == "ready", 15, "ftp is shown ready")
     ftp = client().containers.get(container("ftp"))
     try:
         ftp.stop(timeout=1)
-        wait_until(lambda: state() == "exited", "a stopped ftp not shown stopped")
+        wait_until(lambda: state() == "exited", 15, "a stopped ftp is shown stopped")
     finally:
         ftp.start()
         lifecycle.wait_ready(topology, timeout=60)
-    wait_until(lambda: state() == "ready", "ftp not shown ready again")
+    wait_until(lambda: state() == "ready", 15, "ftp is shown ready again")

@@ -10,6 +10,7 @@ import pytest
 
 from playground import livemap, pcap
 from playground.livemap import Link, hop
+from playground.mapbench import free_port
 from playground.topology import Topology
 
 topo = Topology()
@@ -175,9 +176,7 @@ def test_the_server_refuses_other_hosts_and_origins():
     from aiohttp.test_utils import TestClient, TestServer
 
     async def check():
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
+        port = free_port()
         server = TestServer(livemap.app(topo, port), host="127.0.0.1", port=port)
         async with TestClient(server) as client:
             assert (await client.get("/graph.json")).status == 200
