@@ -30,7 +30,7 @@ from .fixtures import RESULTS, not_up
 from .labs import LABS
 from .plugin import ANSWERS
 from .project import ROOT
-from .run import OWNER
+from .run import OWNER, scratch_prefix
 from .topology import Topology
 
 INSIDE = "/var/tmp/playground-grade"     # in every host; /var/tmp exists in all of them
@@ -147,7 +147,7 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 # Kill each process whose environment names the student's folder or the pytest run, remove
-# the folder and the run's scratch files; print how many processes were killed.
+# the folder and the run's scratch files (named from $5 on); print how many were killed.
 SWEEP = r"""
 killed=0
 for p in /proc/[0-9]*; do
@@ -155,7 +155,7 @@ for p in /proc/[0-9]*; do
         kill -KILL "${p#/proc/}" 2>/dev/null && killed=$((killed + 1))
     fi
 done
-rm -rf "$2" /tmp/playground-"$4"-* /run/playground-"$4"-*
+rm -rf "$2" /tmp/"$5"* /run/"$5"*
 echo $killed
 """
 
@@ -163,8 +163,10 @@ echo $killed
 def clean(hosts: list[str], inside: str, pid: int | None) -> int:
     """Put every host back as it was before the run; the number of processes killed."""
     killed = 0
+    run = str(pid or "x")
     for host in hosts:
-        done = exec_(host, "sh", "-c", SWEEP, "sweep", ANSWERS, inside, OWNER, str(pid or "x"))
+        done = exec_(host, "sh", "-c", SWEEP, "sweep", ANSWERS, inside, OWNER, run,
+                     scratch_prefix(run))
         killed += int(done.stdout.strip() or 0)
     if "mail" in hosts:
         exec_("mail", "reset-mailbox")

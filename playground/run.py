@@ -46,7 +46,12 @@ def run(host: str, *argv: str, stdin: str | None = None, timeout: float = 20) ->
 def scratch(suffix: str, folder: str = "/tmp") -> str:
     """A file name in a host's folder that no other test process or capture uses. In /run
     (a tmpfs) it vanishes when the host stops or restarts, with the programs that wrote it."""
-    return f"{folder}/playground-{os.getpid()}-{next(_ids)}{suffix}"
+    return f"{folder}/{scratch_prefix(os.getpid())}{next(_ids)}{suffix}"
+
+
+def scratch_prefix(pid: int | str) -> str:
+    """How the names scratch() gives in process pid begin (what grade.clean() removes)."""
+    return f"playground-{pid}-"
 
 
 class Server:
