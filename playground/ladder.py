@@ -279,7 +279,7 @@ def svg(items: list[Arrow], columns: list[str], title: str, addresses: dict[str,
         parts.append(f'<text x="8" y="{height - 16}" fill="#c0392b">... and {rest} more '
                      'packets, not drawn: open the pcap in Wireshark</text>')
     elif not items:
-        parts.append(f'<text x="8" y="{TOP + 16}">no IPv4 packets in this capture</text>')
+        parts.append(f'<text x="8" y="{TOP + 16}">no IP packets (IPv4 or IPv6) in this capture</text>')
     return "\n".join(parts + ["</svg>"]) + "\n"
 
 
