@@ -161,11 +161,10 @@ def pytest_sessionfinish(session):
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     outcomes = config.stash.get(OUTCOMES, [])
-    verdicts = _report.verdicts(outcomes)
     if not outcomes:
         return
     terminalreporter.section("exercises")
-    for chapter, numbers in verdicts.items():
+    for chapter, numbers in _report.verdicts(outcomes).items():
         done = sum(v == "pass" for v in numbers.values())
         others = "; ".join(f"exercise {n}: {v}" for n, v in numbers.items() if v != "pass")
         line = f"{chapter}: {done}/{len(numbers)} exercises pass"
