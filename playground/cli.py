@@ -225,9 +225,7 @@ def bench(args, topo):
         from . import mapbench   # here: only this option needs aiohttp
         return mapbench.main(topo)
     if INSTANCE != BENCH:
-        os.execve(sys.executable, [sys.executable, "-m", "playground", "bench",
-                                   "--idle-seconds", str(args.idle_seconds)],
-                  {**os.environ, "PLAYGROUND": BENCH})
+        on_instance(BENCH, "bench", "--idle-seconds", str(args.idle_seconds))
     benchmark.main(topo, args.idle_seconds)
 
 
@@ -393,12 +391,18 @@ def usage() -> str:
             "beside the default one.")
 
 
+def on_instance(name: str, *argv: str) -> None:
+    """Run `playground ARGV` on instance NAME in place of this process (it does not return):
+    every module reads $PLAYGROUND once, on import."""
+    os.execve(sys.executable, [sys.executable, "-m", "playground", *argv],
+              {**os.environ, "PLAYGROUND": name})
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     argv, instance = instance_option(argv)
-    if instance is not None and instance != INSTANCE:   # every module reads it on import
-        os.execve(sys.executable, [sys.executable, "-m", "playground", *argv],
-                  {**os.environ, "PLAYGROUND": instance})
+    if instance is not None and instance != INSTANCE:
+        on_instance(instance, *argv)
     if bad_instance():
         print(f"playground: {bad_instance()}", file=sys.stderr)
         sys.exit(2)
