@@ -291,9 +291,9 @@ class Tap:
 class Feed:
     """The taps of one filter on every link, merged into hop events in time order."""
 
-    def __init__(self, topo: Topology, bpf: str, deliver, complain):
-        self.bpf, self.deliver, self.complain = bpf, deliver, complain
-        self.taps = [Tap(link, bpf) for link in links(topo)]
+    def __init__(self, links: list[Link], bpf: str, deliver, complain):
+        self.deliver, self.complain = deliver, complain
+        self.taps = [Tap(link, bpf) for link in links]
         self.tasks: list[asyncio.Task] = []
         self.pending: list[dict] = []
         self.seq = 0
@@ -430,7 +430,7 @@ class LiveMap:
             try:
                 problem = await asyncio.to_thread(compile_filter, self.links[0], self.filter)
                 if not problem:
-                    feed = Feed(self.topo, self.filter, self.deliver, self.complain)
+                    feed = Feed(self.links, self.filter, self.deliver, self.complain)
                     await feed.start()
                     self.feed = feed
             except PlaygroundError as e:   # a router down, the engine gone
