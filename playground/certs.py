@@ -36,11 +36,15 @@ def tls_hosts(topo: Topology) -> dict[str, list[str]]:
 
 def missing(topo: Topology | None = None, root: Path = CERTS) -> bool:
     topo = topo or Topology()
+    return _absent(topo, root) or bool(renamed(topo, _folders(root)[2]))
+
+
+def _absent(topo: Topology, root: Path) -> bool:
     ca_dir, shared, hosts_dir = _folders(root)
     needed = [ca_dir / "ca.key", shared / "ca.crt", shared / "ssh" / "id_ed25519",
               shared / "client" / f"{CLIENT}.crt"]
     needed += [hosts_dir / h / "server.crt" for h in tls_hosts(topo)]
-    return not all(p.exists() for p in needed) or bool(renamed(topo, hosts_dir))
+    return not all(p.exists() for p in needed)
 
 
 def san_names(path: Path) -> set[str]:
@@ -63,14 +67,14 @@ def ensure(topo: Topology | None = None, fresh: bool = False, root: Path = CERTS
     if fresh:
         for folder in (ca_dir, shared, hosts_dir):
             shutil.rmtree(folder, ignore_errors=True)
-    if not missing(topo, root):
+    for stale in renamed(topo, hosts_dir):   # made again below, by the same CA
+        stale.unlink()
+    if not _absent(topo, root):
         return False
     if not (ca_dir / "ca.key").exists():
         for folder in (shared, hosts_dir):   # anything signed by an older CA is worthless now
             shutil.rmtree(folder, ignore_errors=True)
         _write_ca(ca_dir)
-    for stale in renamed(topo, hosts_dir):
-        stale.unlink()
     ca_key = serialization.load_pem_private_key((ca_dir / "ca.key").read_bytes(), None)
     ca_cert = x509.load_pem_x509_certificate((ca_dir / "ca.crt").read_bytes())
     _write(shared / "ca.crt", (ca_dir / "ca.crt").read_bytes(), 0o644)
