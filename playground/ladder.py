@@ -353,7 +353,12 @@ def draw(path: Path, topo: Topology, host: str | None = None,
 
 def write(path: Path, topo: Topology, out: Path | None = None, host: str | None = None,
           packets: list[pcap.Packet] | None = None) -> Path:
-    """Draw the pcap's ladder into out (default: beside it, .svg); returns where."""
-    out = Path(out) if out else Path(path).with_suffix(".svg")
+    """Draw the pcap's ladder into out (default: beside it); returns where."""
+    out = Path(out) if out else beside(path)
     out.write_text(draw(path, topo, host, packets))
     return out
+
+
+def beside(path: Path) -> Path:
+    """Where a pcap's ladder diagram goes unless told: next to it, FILE.svg."""
+    return Path(path).with_suffix(".svg")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from . import report as _report
+from . import ladder, report as _report
 from .fixtures import CAPTURES, OUTPUTS, RESULTS
 from .engine import PlaygroundError
 from .grading import not_started
@@ -138,7 +138,7 @@ def explain(chapter: str, n: int | None, fresh: bool, captures: list[str]) -> st
         state = "is not started" if fresh else "is not right yet"
         lines.append(f"{chapter} exercise {n} ({title}) {state}: see "
                      f"{_report.readme_section(chapter, n, title)}")
-    lines += [f"capture: {path} (ladder diagram: {Path(path).with_suffix('.svg')})"
+    lines += [f"capture: {path} (ladder diagram: {ladder.beside(path)})"
               for path in captures]
     return "\n".join(lines)
 

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import labs
+from . import labs, ladder
 
 VERDICTS = ("pass", "not right", "not started")
 
@@ -142,11 +142,11 @@ def _chapter(here: Path, chapter: str, outcomes: list[Outcome], found: dict) -> 
 def _test(here: Path, t: Outcome) -> str:
     links = []
     for pcap in t.captures:
-        ladder = Path(pcap).with_suffix(".svg")
+        diagram = ladder.beside(pcap)
         links.append(f"<a class='pcap' href='{_e(_rel(Path(pcap), here))}'>"
                      f"{_e(Path(pcap).name)}</a>")
-        if ladder.exists():
-            links.append(f"<a class='ladder' href='{_e(_rel(ladder, here))}'>ladder diagram</a>")
+        if diagram.exists():
+            links.append(f"<a class='ladder' href='{_e(_rel(diagram, here))}'>ladder diagram</a>")
     state = "passed" if t.passed else "failed"
     message = f"<pre>{_e(t.message)}</pre>" if t.message else ""
     return (f"<div class='test'><span class='{state}'>{state}</span> {_e(t.name)} "
