@@ -18,7 +18,7 @@ import yaml
 HOST_KEYS = {"role", "interfaces", "routes", "routes6", "nat", "firewall", "ports", "tls"}
 INTERFACE_KEYS = {"net", "address", "peer", "address6", "peer6"}
 # IPv6 addresses are unique local ones (RFC 4193): the lab stays private in both families.
-ULA = ipaddress.IPv6Network("fc00::/7")
+ULA = ipaddress.IPv6Network("fd00::/8")   # RFC 4193's locally assigned half, as the README says
 LAB_KEYS = {"dns", "search", "zone"}
 ZONE_KEYS = {"zones", "names", "records"}
 
@@ -310,7 +310,7 @@ def _address6(where: str, key: str, spec: dict) -> tuple:
         raise TopologyError(f"{where}{key}.address6: {text!r} is not an IPv6 address") from None
     if iface.ip not in ULA:
         raise TopologyError(f"{where}{key}.address6: {text!r} is not a unique local address "
-                            f"(fd00::/8)")
+                            f"({ULA})")
     peer = _ip(where, spec["peer6"], f"{key}.peer6", 6) if "peer6" in spec else None
     if peer is None and iface.network.prefixlen == 128:
         raise TopologyError(f"{where}{key}: a /128 address6 needs a 'peer6' (or give a prefix)")

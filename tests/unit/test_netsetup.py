@@ -119,6 +119,9 @@ def broken(edit):
      "service router: x-lab.interfaces.modem: a /128 address6 needs a 'peer6'"),
     (lambda c: c["services"]["pc"]["x-lab"]["interfaces"]["eth0"].update(address6="2001:db8::1/64"),
      "service pc: x-lab.interfaces.eth0.address6: '2001:db8::1/64' is not a unique local"),
+    (lambda c: c["services"]["pc"]["x-lab"]["interfaces"]["eth0"].update(address6="fc00::1/64"),
+     "service pc: x-lab.interfaces.eth0.address6: 'fc00::1/64' is not a unique local address "
+     "(fd00::/8)"),
     (lambda c: c["services"]["pc"]["x-lab"]["interfaces"]["eth0"].update(address6="fd00::1::2"),
      "service pc: x-lab.interfaces.eth0.address6: 'fd00::1::2' is not an IPv6 address"),
     (lambda c: c["services"]["web"]["x-lab"]["interfaces"]["eth0"].update(peer6="fd00::1"),
