@@ -292,22 +292,29 @@ def local_debian() -> str:
     return LOCAL_DEBIAN
 
 
-def status(topo: Topology) -> list[dict]:
-    """One row per host: name, role, lab addresses and state."""
+def states(topo: Topology, ready: set[str] | None = None) -> dict[str, str]:
+    """Each host's state: ready, starting (running, not yet marked ready), or the engine's
+    word for it (exited, absent...). A host already in `ready` is not asked for its mark
+    again, so a poller that keeps the set makes one call to the engine once all are ready;
+    the set is kept up to date (a host that stops leaves it)."""
+    ready = set() if ready is None else ready
     state = containers()
     up_hosts = running(topo, state)
-    starting = set(pending(up_hosts))
+    ready &= set(up_hosts)
+    ready |= set(up_hosts) - set(pending([h for h in up_hosts if h not in ready]))
+    return {h: "ready" if h in ready else "starting" if h in up_hosts
+            else state.get(container(h), {}).get("state", "absent") for h in topo.names}
+
+
+def status(topo: Topology) -> list[dict]:
+    """One row per host: name, role, lab addresses and state."""
+    now = states(topo)
     rows = []
     for host in topo.hosts.values():
-        if host.name in starting:
-            st = "starting"
-        elif host.name in up_hosts:
-            st = "ready"
-        else:
-            st = state.get(container(host.name), {}).get("state", "absent")
         addrs = ", ".join(f"{i.name} {i.address.with_prefixlen if not i.peer else i.ip}"
                           for i in host.interfaces)
-        rows.append({"host": host.name, "role": host.role, "addresses": addrs, "state": st})
+        rows.append({"host": host.name, "role": host.role, "addresses": addrs,
+                     "state": now[host.name]})
     return rows
 
 

@@ -27,7 +27,7 @@ import dpkt
 
 from . import lifecycle
 from .capture import TCPDUMP, refusal
-from .engine import PlaygroundError, container, containers, exec_
+from .engine import PlaygroundError, container, exec_
 from .project import ROOT
 from .topology import Topology
 
@@ -472,7 +472,7 @@ class LiveMap:
         ready: set[str] = set()
         while self.pages:
             try:
-                self.states = await asyncio.to_thread(readiness, self.topo, ready)
+                self.states = await asyncio.to_thread(lifecycle.states, self.topo, ready)
             except PlaygroundError as e:   # the engine stopped: say so, keep asking
                 self.states = dict.fromkeys(self.topo.names, "unknown")
                 await self.complain(str(e))
@@ -495,17 +495,6 @@ class LiveMap:
             await self.set_filter("")
             if self.poller:
                 self.poller.cancel()
-
-
-def readiness(topo: Topology, ready: set[str]) -> dict[str, str]:
-    """Each host's state. A host is asked for its ready mark only until it has it, so once all
-    are ready a poll is one call to the engine (a host that stops leaves `ready`)."""
-    state = containers()
-    running = lifecycle.running(topo, state)
-    ready &= set(running)
-    ready |= set(running) - ready - set(lifecycle.pending([h for h in running if h not in ready]))
-    return {h: "ready" if h in ready else "starting" if h in running
-            else state.get(container(h), {}).get("state", "absent") for h in topo.names}
 
 
 def app(topo: Topology, port: int):
