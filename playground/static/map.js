@@ -113,8 +113,6 @@ function clock(t) {
 function addRow(p) {
   const row = document.createElement("tr");
   row.dataset.seq = p.seq;
-  row.dataset.from = p.from;
-  row.dataset.to = p.to;
   for (const [cls, text] of [["time", clock(p.time)], ["hop", `${p.from} \u2192 ${p.to}`],
                              ["at", p.at], ["summary", p.summary]]) {
     const cell = row.insertCell();
