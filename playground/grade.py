@@ -100,9 +100,9 @@ def grade(topo: Topology, submission: Path, out: Path, student: str | None = Non
     files.update({f"{c}/lab.yaml": (LABS / c / "lab.yaml").read_bytes() for c in chapters})
     hosts = lifecycle.running(topo)
     inside = f"{INSIDE}/{sid}"
+    parent, base = INSIDE.rsplit("/", 1)   # put_files makes the folders below parent
     for host in hosts:
-        exec_(host, "mkdir", "-p", INSIDE)
-        put_files(host, INSIDE, {f"{sid}/{name}": data for name, data in files.items()})
+        put_files(host, parent, {f"{base}/{sid}/{name}": data for name, data in files.items()})
     out.mkdir(parents=True, exist_ok=True)
     pid, run = None, "grader did not start"
     try:
