@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 from .engine import PlaygroundError, check_engine, client, container, engine_errors
@@ -97,6 +98,21 @@ def wait_answering(url: str, server: subprocess.Popen, timeout: float = 15) -> N
     raise PlaygroundError(f"the map server did not answer at {url}")
 
 
+@contextmanager
+def map_server():
+    """`playground map` on a free port, started as a user starts it, once it answers: its
+    port and process. Stopped with Ctrl-C at the end; its errors go to our stderr."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "playground", "map", "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL)
+    try:
+        wait_answering(f"http://127.0.0.1:{port}/", server)
+        yield port, server
+    finally:
+        server.send_signal(subprocess.signal.SIGINT)
+        server.wait(timeout=20)
+
+
 async def watching(port: int, bpf: str, work) -> tuple[int, float]:
     """Open the feed as a page does, set the filter, run work(); the packets the page got."""
     import aiohttp
@@ -149,20 +165,13 @@ def main(topo: Topology, seconds: float = 20, rate: float = 100) -> None:
         run("h1", "python3", "-c", SENDER, str(rate), str(count), timeout=seconds + 30).check()
         return time.monotonic() - start
 
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "playground", "map", "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.DEVNULL)
-    try:
-        wait_answering(f"http://127.0.0.1:{port}/", server)
+    with map_server() as (port, server):
         routers = router_ids(topo)
         idle = measure(server.pid, bpf, routers, lambda: time.sleep(seconds))   # idle window
         quiet = measure(server.pid, bpf, routers, send)
         got = []
         watched = measure(server.pid, bpf, routers,
                           lambda: got.append(asyncio.run(watching(port, bpf, send))))
-    finally:
-        server.send_signal(subprocess.signal.SIGINT)
-        server.wait(timeout=20)
     received, _ = got[0]
     print(f"\nlive map, h1 -> www UDP at {rate:g} packets/s for {seconds:g} s "
           f"({count} packets, {links} links on the way)")

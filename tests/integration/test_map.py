@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ import pytest
 from playground import lifecycle, pcap
 from playground.engine import client, container, exec_, put_file
 from playground.grading import wait_until
-from playground.mapbench import free_port
+from playground.mapbench import map_server
 from playground.project import ROOT
 
 # DNS from a source port of our own, which the modem's NAT keeps: other tests' lookups (from
@@ -29,29 +28,11 @@ def lookup_from_h1(run):
     return run("h1", "dig", "-4", "-b", f"0.0.0.0#{PORT}", "www.example.com").check()
 
 
-def answers(url: str) -> bool:
-    try:
-        return urllib.request.urlopen(url, timeout=2).status == 200
-    except OSError:
-        return False
-
-
 @pytest.fixture
 def live_map():
     """`playground map` on a free port, as a user starts it; stopped with Ctrl-C afterwards."""
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "playground", "map", "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until(lambda: answers(url) or server.poll() is not None, 15,
-                   "the map answers (or exits)")
-        assert server.poll() is None, server.stdout.read()
-        yield url
-    finally:
-        server.send_signal(subprocess.signal.SIGINT)
-        server.wait(timeout=20)
+    with map_server() as (port, _):
+        yield f"http://127.0.0.1:{port}/"
 
 
 @pytest.fixture
