@@ -28,6 +28,7 @@ import dpkt
 from . import lifecycle
 from .capture import TCPDUMP, refusal
 from .engine import PlaygroundError, container, exec_
+from .ladder import DNS_RCODES, DNS_TYPES
 from .project import ROOT
 from .topology import Topology
 
@@ -181,7 +182,7 @@ def _dns(udp: dpkt.udp.UDP) -> str:
     except (dpkt.UnpackError, IndexError):
         return " DNS (not parsed)"
     q = msg.qd[0] if msg.qd else None
-    asked = f" {_QTYPES.get(q.type, q.type)} {q.name}" if q is not None else ""
+    asked = f" {DNS_TYPES.get(q.type, q.type)} {q.name}" if q is not None else ""
     if msg.qr == dpkt.dns.DNS_Q:
         return f" DNS query 0x{msg.id:04x}{asked}"
     answers = [socket.inet_ntoa(a.rdata) for a in msg.an if a.type == dpkt.dns.DNS_A]
@@ -189,8 +190,7 @@ def _dns(udp: dpkt.udp.UDP) -> str:
     return f" DNS response 0x{msg.id:04x}{asked} -> {got}"
 
 
-_QTYPES = {1: "A", 28: "AAAA", 15: "MX", 5: "CNAME", 12: "PTR", 16: "TXT", 2: "NS", 6: "SOA"}
-_RCODES = {0: "no answer", 2: "SERVFAIL", 3: "NXDOMAIN", 5: "REFUSED"}
+_RCODES = {0: "no answer", **DNS_RCODES}   # rcode 0 with no A record: say so
 
 
 def check_filter_text(bpf: str) -> str | None:
