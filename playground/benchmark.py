@@ -96,10 +96,14 @@ def _stat(path: Path, key: str) -> int:
     return 0
 
 
-def usage(topo: Topology) -> tuple[int, int]:
+def container_ids(hosts: list[str]) -> list[str]:
+    """The engine's ids of these hosts' containers (their cgroups and shims are named by it)."""
     with engine_errors("inspecting the hosts"):
-        ids = [client().api.inspect_container(container(h))["Id"] for h in topo.names]
-    pairs = [_cgroup_usage(cid) for cid in ids]
+        return [client().api.inspect_container(container(h))["Id"] for h in hosts]
+
+
+def usage(topo: Topology) -> tuple[int, int]:
+    pairs = [_cgroup_usage(cid) for cid in container_ids(topo.names)]
     return sum(c for c, _ in pairs), sum(m for _, m in pairs)
 
 

@@ -18,7 +18,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from .engine import PlaygroundError, check_engine, client, container, engine_errors
+from .benchmark import container_ids
+from .engine import PlaygroundError, check_engine
 from .project import ROOT
 from .run import run
 from .topology import Topology
@@ -55,12 +56,6 @@ def processes() -> list[tuple[int, int, str, str, float]]:
         found.append((int(entry.name), int(fields[1]), name, cmdline,
                       (int(fields[11]) + int(fields[12])) / TICK))
     return found
-
-
-def router_ids(topo: Topology) -> list[str]:
-    with engine_errors("inspecting the routers"):
-        return [client().api.inspect_container(container(h.name))["Id"]
-                for h in topo.hosts.values() if h.forwards]
 
 
 def cpu_by_part(server_pid: int, bpf: str, routers: list[str]) -> dict[str, float]:
@@ -166,7 +161,7 @@ def main(topo: Topology, seconds: float = 20, rate: float = 100) -> None:
         return time.monotonic() - start
 
     with map_server() as (port, server):
-        routers = router_ids(topo)
+        routers = container_ids([h.name for h in topo.hosts.values() if h.forwards])
         idle = measure(server.pid, bpf, routers, lambda: time.sleep(seconds))   # idle window
         quiet = measure(server.pid, bpf, routers, send)
         got = []
