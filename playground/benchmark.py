@@ -124,11 +124,8 @@ def exec_times(host: str, rounds: int = 20) -> tuple[float, float]:
 
 # Where `up` spends its time, phase by phase on its critical path: each phase ends when the
 # last host (or network) is through it. The engine's events say when networks were made and
-# containers started; each host's files say when netsetup wrote its resolver (the last file
-# it writes) and when the entrypoint marked it ready.
-MARKS = {"netsetup": "/etc/resolv.conf", "services": lifecycle.READY_MARK}
-
-
+# containers started; each host's entrypoint notes when each of its start-up steps ended.
+TRACE = "/run/playground-startup"   # lines "STEP UPTIME-SECONDS", by entrypoint.sh
 PHASES = ("checks", "networks", "containers", "netsetup", "services", "readiness")
 
 
@@ -137,25 +134,35 @@ def breakdown(topo: Topology, began: float, ended: float, events: list) -> dict:
     given the engine's events meanwhile, and the hosts whose services took longest."""
     ends = _engine_ends(topo, began, events)
     with ThreadPoolExecutor(len(topo.names)) as pool:
-        stamps = list(pool.map(_marked, topo.names))
-    for i, phase in enumerate(MARKS):
-        ends[phase] = max(s[i] for s in stamps)
+        traces = dict(zip(topo.names, pool.map(_trace, topo.names)))
+    ends["netsetup"] = max(t["netsetup"] for t in traces.values())
+    ends["services"] = max(t["ready"] for t in traces.values())
     ends["readiness"] = ended
     phases, before = {}, began
     for phase in PHASES:
         phases[phase], before = ends[phase] - before, ends[phase]
-    # Each host's own services, from its resolver written to its ready mark: the slowest.
-    own = sorted(((s[1] - s[0], h) for h, s in zip(topo.names, stamps)), reverse=True)
-    phases["slowest"] = ", ".join(f"{h} {t:.1f} s" for t, h in own[:3])
+    # Each host's own services, from its addresses set to ready: the slowest, and its
+    # slowest step.
+    own = sorted(((t["ready"] - t["netsetup"], h) for h, t in traces.items()), reverse=True)
+    phases["slowest"] = ", ".join(f"{h} {s:.1f} s ({_slowest_step(traces[h])})"
+                                  for s, h in own[:3])
     return phases
 
 
-def _marked(host: str) -> list[float]:
-    """When the host's files of MARKS were last written (seconds since the epoch)."""
-    done = exec_(host, "stat", "-c", "%.9Y", *MARKS.values())
+def _trace(host: str) -> dict[str, float]:
+    """{step: when it ended, in seconds since the epoch} of the host's last start-up."""
+    done = exec_(host, "sh", "-c", f"cat /proc/uptime; date +%s.%N; cat {TRACE}")
     if done.returncode != 0:
         raise PlaygroundError(f"{host}: cannot read the times of its start-up: {done.stderr}")
-    return [float(t) for t in done.stdout.split()]
+    uptime, now, *steps = done.stdout.splitlines()
+    boot = float(now) - float(uptime.split()[0])   # the trace counts from the machine's boot
+    return {step: boot + float(when) for step, when in map(str.split, steps)}
+
+
+def _slowest_step(trace: dict[str, float]) -> str:
+    steps = list(trace.items())
+    took = max((end - start, step) for (_, start), (step, end) in zip(steps, steps[1:]))
+    return f"{took[1]} {took[0]:.1f} s"
 
 
 @contextmanager

@@ -25,6 +25,7 @@ import subprocess
 import tarfile
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -168,15 +169,10 @@ def container(host: str) -> str:
 
 
 def image_exists(*names: str) -> bool:
-    """True if every one of these images is on the engine."""
-    sdk = _sdk()
+    """True if every one of these images (by name, NAME or NAME:TAG) is on the engine."""
     with engine_errors("looking up images"):
-        try:
-            for name in names:
-                client().api.inspect_image(name)
-        except sdk.errors.ImageNotFound:
-            return False
-    return True
+        tags = {tag for image in client().api.images() for tag in image.get("RepoTags") or []}
+    return all((name if ":" in name else f"{name}:latest") in tags for name in names)
 
 
 def pull(image: str) -> bool:
@@ -240,6 +236,33 @@ def logs_tail(host: str, lines: int = 15) -> str:
         return client().api.logs(container(host), tail=lines).decode(errors="replace").strip()
     except sdk.errors.APIError as e:
         return str(e.explanation)
+
+
+def started(host: str) -> tuple[str, float]:
+    """The host's container's state (running, restarting, exited...) and when it last started
+    (seconds since the epoch)."""
+    with engine_errors(f"inspecting {host}"):
+        state = client().api.inspect_container(container(host))["State"]
+    return state["Status"], timestamp(state["StartedAt"])
+
+
+def follow(host: str, since: float, timeout: float) -> Iterator[str]:
+    """The lines the host's container prints from `since` (seconds since the epoch) on, as
+    they come, until it stops or stays silent for `timeout` seconds."""
+    import urllib3
+    api = client().api
+    with engine_errors(f"reading {host}'s log"):
+        response = api.get(f"{api.base_url}/v{api.api_version}/containers/{container(host)}/logs",
+                           params={"follow": 1, "stdout": 1, "stderr": 1, "since": f"{since:.6f}"},
+                           stream=True, timeout=max(timeout, 0.01))
+        api._raise_for_status(response)
+    try:   # frames of the multiplexed stream (see _demux), one line each
+        while len(header := response.raw.read(8)) == 8:
+            yield response.raw.read(struct.unpack(">BxxxL", header)[1]).decode(errors="replace")
+    except urllib3.exceptions.ReadTimeoutError:
+        return
+    finally:
+        response.close()
 
 
 # --- running commands and moving files ------------------------------------------------------

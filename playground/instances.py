@@ -28,6 +28,8 @@ from .topology import Topology, load
 # Where named instances' carriers go: beside the default's 172.31.250.0/25, inside Docker's
 # own default pools but in their last /20, which Docker hands out last.
 CARRIER_POOL = ipaddress.ip_network("172.31.240.0/20")
+# libyaml's writer where PyYAML has it: this runs at every `up` of the instance.
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MOUNTS = ("compose.yaml", "certs/shared", "certs/hosts/")   # what each instance has its own of
 
 
@@ -106,5 +108,5 @@ def prepare(name: str = INSTANCE) -> Topology:
     compose = made(source, name, block)
     path = INSTANCES / name / "compose.yaml"
     path.write_text(f"# Made from compose.yaml for instance {name} by playground/instances.py:"
-                    " do not edit.\n" + yaml.safe_dump(compose, sort_keys=False))
+                    " do not edit.\n" + yaml.dump(compose, Dumper=SAFE_DUMPER, sort_keys=False))
     return Topology(compose, str(path.relative_to(ROOT)))

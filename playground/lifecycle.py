@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import os
+import re
 import shutil
 import sys
 import subprocess
@@ -14,8 +15,8 @@ from pathlib import Path
 
 from . import book, certs
 from .engine import (PROJECT, PlaygroundError, check_engine, client, compose, container,
-                     containers, exec_, image_exists, import_image, logs_tail, networks, pull,
-                     put_file)
+                     containers, exec_, follow, image_exists, import_image, logs_tail, networks,
+                     pull, started)
 from .project import HOME, INSTANCE, INSTANCES, ROOT, RUN_FILE
 from .topology import Topology
 
@@ -55,11 +56,8 @@ def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
     try:
         compose("up", "-d", "--no-build", "--remove-orphans",
                 *(["--force-recreate"] if recreate else []))
-        wait_marked(topo, timeout)
-        with ThreadPoolExecutor(2) as pool:   # both only need the hosts ready
-            keys = pool.submit(share_host_keys, topo)
-            probe_end_to_end()
-            keys.result()
+        share_host_keys(topo, wait_said_ready(topo, timeout))
+        probe_end_to_end()
     except (PlaygroundError, KeyboardInterrupt):
         compose("down", "--timeout", "2", check=False)
         raise
@@ -97,18 +95,16 @@ def fingerprint(topo: Topology, state: dict) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-HOST_KEY = "/etc/ssh/ssh_host_ed25519_key.pub"   # made by each host at its first start
-KNOWN_HOSTS = "/etc/ssh/ssh_known_hosts"          # ssh's system-wide list of trusted keys
-
-
-def share_host_keys(topo: Topology) -> None:
-    """Every host's SSH host key into every host's known_hosts, so ssh and paramiko between
-    lab hosts check host keys strictly, with no prompt. A recreated host makes a new key,
-    so this runs at every up (a fraction of a second)."""
-    with ThreadPoolExecutor(max_workers=len(topo.names)) as pool:
-        found = pool.map(lambda h: exec_(h, "cat", HOST_KEY).stdout.split()[:2], topo.names)
-        text = known_hosts(topo, dict(zip(topo.names, found))).encode()
-        list(pool.map(lambda h: put_file(h, KNOWN_HOSTS, text), topo.names))
+def share_host_keys(topo: Topology, keys: dict) -> None:
+    """Every host's SSH host key into the known_hosts every host reads (its
+    /etc/ssh/ssh_known_hosts links to this file in the mounted certs/shared), so ssh and
+    paramiko between lab hosts check host keys strictly, with no prompt. A recreated host
+    makes a new key: every up writes the file again, whole, in one rename."""
+    path = certs.CERTS / "shared" / "ssh" / "known_hosts"
+    new = path.with_suffix(".new")
+    new.write_text(known_hosts(topo, keys))
+    new.chmod(0o644)
+    new.replace(path)
 
 
 def known_hosts(topo: Topology, keys: dict) -> str:
@@ -168,27 +164,45 @@ def _marked_ready(host: str) -> bool:
 
 
 def wait_ready(topo: Topology, timeout: float) -> None:
-    """Every host marked ready, and the network working end to end."""
-    wait_marked(topo, timeout)
+    """Every host ready, and the network working end to end."""
+    wait_said_ready(topo, timeout)
     probe_end_to_end()
 
 
-def wait_marked(topo: Topology, timeout: float) -> None:
+# What each host's entrypoint prints once it is ready, with its SSH host key (as a cloud
+# machine prints its host keys on its console, for whoever must trust it).
+READY_LINE = re.compile(r"^playground: (\S+) ready; SSH host key (\S+ \S+)$", re.M)
+
+
+def wait_said_ready(topo: Topology, timeout: float) -> dict[str, list[str]]:
+    """Wait until every host has said it is ready (in its log, since its container last
+    started: the engine tells as it comes, no polling); {host: its SSH host key}."""
     deadline = time.monotonic() + timeout
-    waiting = topo.names
-    while waiting:
-        state = containers()
-        for host in waiting:
-            if state.get(container(host), {}).get("state") not in ("running", "created",
-                                                                   "restarting"):
-                raise PlaygroundError(f"{host} stopped while starting; its log ends:\n"
-                                      f"{logs_tail(host)}")
-        waiting = pending(waiting)
-        if waiting and time.monotonic() > deadline:
-            raise PlaygroundError(f"not ready after {timeout:.0f} s: {', '.join(waiting)}; "
-                                  f"the log of {waiting[0]} ends:\n{logs_tail(waiting[0])}")
-        if waiting:
-            time.sleep(0.2)   # poll interval of the readiness check
+    with ThreadPoolExecutor(max_workers=len(topo.names)) as pool:
+        said = dict(zip(topo.names, pool.map(lambda h: said_ready(h, deadline), topo.names)))
+    late = [h for h, key in said.items() if key is None]
+    if late:
+        raise PlaygroundError(f"not ready after {timeout:.0f} s: {', '.join(late)}; "
+                              f"the log of {late[0]} ends:\n{logs_tail(late[0])}")
+    return said
+
+
+def said_ready(host: str, deadline: float) -> list[str] | None:
+    """The host's SSH host key (type and key) once it says it is ready; None if it has not
+    by the deadline (time.monotonic()). A host that stops meanwhile is named, with its log;
+    one that restarts is followed into its new start."""
+    while time.monotonic() < deadline:
+        state, since = started(host)
+        if state == "running":
+            for line in follow(host, since, deadline - time.monotonic()):
+                said = READY_LINE.search(line)
+                if said and said[1] == host:
+                    return said[2].split()
+        elif state not in ("created", "restarting"):
+            raise PlaygroundError(f"{host} stopped while starting; its log ends:\n"
+                                  f"{logs_tail(host)}")
+        time.sleep(0.1)   # it stopped, or is between two starts: look again
+    return None
 
 
 def probe_end_to_end() -> None:

@@ -15,6 +15,10 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's parser where PyYAML has it (every host reads compose.yaml as it starts): the
+# same safe subset of YAML, about ten times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 HOST_KEYS = {"role", "interfaces", "routes", "routes6", "nat", "firewall", "ports", "tls"}
 INTERFACE_KEYS = {"net", "address", "peer", "address6", "peer6"}
 # IPv6 addresses are unique local ones (RFC 4193): the lab stays private in both families.
@@ -176,7 +180,7 @@ def read(path: Path | str) -> tuple[dict, str]:
     """The compose file's contents and its name for messages; TopologyError if unreadable."""
     try:
         with open(path) as f:
-            compose = yaml.safe_load(f)
+            compose = yaml.load(f, Loader=SAFE_LOADER)
     except FileNotFoundError:
         raise TopologyError(f"{path} not found: run this in the playground's folder "
                             "(or set PLAYGROUND_ROOT)") from None

@@ -16,6 +16,7 @@ import json
 import socket
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 
 from playground.topology import Topology, TopologyError, load   # mounted beside this file
@@ -129,13 +130,35 @@ def carrier_addresses() -> dict:
 
 
 def apply(steps: Plan) -> None:
+    # One `ip` for all the interfaces and one for all the routes, not one per command: twelve
+    # hosts start at once, and each process counts. (Batched, `ip` takes the family from the
+    # addresses.)
+    ip = [[a for a in argv[1:] if a != "-6"] for argv in steps.commands if argv[0] == "ip"]
+    links = [argv for argv in ip if argv[0] != "route"]
+    routes = [argv for argv in ip if argv[0] == "route"]
+    _ip_batch(links)
+    for tries_left in reversed(range(50)):
+        try:   # a peer's IPv6 route comes a moment after its address: the gateway may not be
+            _ip_batch(routes)   # on-link yet
+            break
+        except subprocess.CalledProcessError:
+            if not tries_left:
+                raise
+            time.sleep(0.01)
     for argv in steps.commands:
-        subprocess.run(argv, check=True)
+        if argv[0] != "ip":
+            subprocess.run(argv, check=True)
     for path, text in steps.files.items():
         with open(path, "w") as f:
             f.write(text)
     for argv in steps.announce:
         subprocess.Popen(argv)
+
+
+def _ip_batch(commands: list) -> None:
+    if commands:
+        subprocess.run(["ip", "-batch", "-"], check=True, text=True,
+                       input="".join(" ".join(argv) + "\n" for argv in commands))
 
 
 def main() -> None:

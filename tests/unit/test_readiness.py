@@ -1,4 +1,5 @@
-"""Waiting for readiness: a host that stops or never gets ready is named, with its log."""
+"""Waiting for readiness: each host's ready line read from its log as it comes; a host that
+stops or never gets ready is named, with its log."""
 import subprocess
 
 import pytest
@@ -10,33 +11,55 @@ from playground.topology import Topology
 topo = Topology()
 
 
+def ready_line(host):
+    return f"playground: {host} ready; SSH host key ssh-ed25519 AAAA{host}\n"
+
+
 @pytest.fixture
 def engine(monkeypatch):
-    """A stand-in engine: every host running and ready unless a test says otherwise."""
-    state = {h: {"project": "playground", "state": "running"} for h in topo.names}
-    never_ready = set()
-    monkeypatch.setattr(lifecycle, "containers", lambda: state)
-    monkeypatch.setattr(lifecycle, "pending", lambda hosts: [h for h in hosts if h in never_ready])
+    """A stand-in engine: every host running, its log saying it is ready, unless a test
+    changes its state (a list: one per look) or its log lines."""
+    states = {h: ["running"] for h in topo.names}
+    logs = {h: ["playground: starting\n", ready_line(h)] for h in topo.names}
+
+    def started(host):   # the next state in the host's list; the last one stays
+        return (states[host].pop(0) if len(states[host]) > 1 else states[host][0]), 0.0
+    monkeypatch.setattr(lifecycle, "started", started)
+    monkeypatch.setattr(lifecycle, "follow", lambda host, since, timeout: iter(logs[host]))
     monkeypatch.setattr(lifecycle, "logs_tail", lambda host: f"last words of {host}")
     monkeypatch.setattr(lifecycle.time, "sleep", lambda s: None)
-    return state, never_ready
+    return states, logs
+
+
+def test_every_host_ready_with_its_key(engine):
+    keys = lifecycle.wait_said_ready(topo, timeout=5)
+    assert keys == {h: ["ssh-ed25519", f"AAAA{h}"] for h in topo.names}
 
 
 def test_a_host_that_stops_is_named_with_its_log(engine):
-    state, never_ready = engine
-    state["mail"]["state"] = "exited"
-    never_ready.add("mail")
+    states, logs = engine
+    states["mail"], logs["mail"] = ["exited"], []
     with pytest.raises(PlaygroundError, match="mail stopped while starting") as err:
-        lifecycle.wait_ready(topo, timeout=5)
+        lifecycle.wait_said_ready(topo, timeout=5)
     assert "last words of mail" in str(err.value)
 
 
 def test_a_host_never_ready_times_out_with_its_log(engine):
-    _, never_ready = engine
-    never_ready.add("ftp")
-    with pytest.raises(PlaygroundError, match=r"not ready after 0 s: ftp") as err:
-        lifecycle.wait_ready(topo, timeout=0)
+    _, logs = engine
+    logs["ftp"] = ["playground: ftp still starting\n", ready_line("www")]   # not its own line
+    with pytest.raises(PlaygroundError, match=r"not ready after 0 s: ftp;") as err:
+        lifecycle.wait_said_ready(topo, timeout=0.2)
     assert "last words of ftp" in str(err.value)
+
+
+def test_a_host_that_restarts_is_followed_into_its_new_start(engine, monkeypatch):
+    states, logs = engine
+    states["www"] = ["running", "restarting", "running"]
+    runs = [iter(["50-www: crashed\n"]), iter([ready_line("www")])]   # its log, each start
+    monkeypatch.setattr(lifecycle, "follow", lambda host, since, timeout:
+                        runs.pop(0) if host == "www" else iter(logs[host]))
+    assert lifecycle.wait_said_ready(topo, timeout=5)["www"] == ["ssh-ed25519", "AAAAwww"]
+    assert runs == []
 
 
 def test_ready_hosts_then_the_end_to_end_probe(engine, monkeypatch):
