@@ -29,6 +29,20 @@ def timed(fn, *args) -> float:
     return time.monotonic() - start
 
 
+def machine_busy() -> float:
+    """CPU seconds this machine (all its cores) has been busy since it booted: what a start-up
+    costs the engine and the hosts together. Linux's /proc/stat, where the engine runs."""
+    with open("/proc/stat") as f:
+        ticks = [int(t) for t in f.readline().split()[1:]]
+    return (sum(ticks[:8]) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")   # not idle, iowait
+
+
+def timed_busy(fn, *args) -> tuple[float, float]:
+    """Seconds that fn took, and the machine's busy CPU seconds meanwhile."""
+    busy = machine_busy()
+    return timed(fn, *args), machine_busy() - busy
+
+
 def bare_floor(topo: Topology) -> float:
     """Start one bare container per host, from the same images, all at once: the floor."""
     images = [svc["image"] for name, svc in topo.compose["services"].items() if name in topo.hosts]
@@ -45,11 +59,12 @@ def bare_floor(topo: Topology) -> float:
         remove(*names)
 
 
-def compose_floor(topo: Topology) -> tuple[float, float]:
+def compose_floor(topo: Topology) -> tuple[float, float, float]:
     """What Docker itself costs for this topology, up and down: compose starts the same
     containers on the same networks (volumes, sysctls and all) with a sleep for entrypoint,
     so no network setup, services or readiness, then removes them as `down` does. Run while
-    the playground is down: the subnets are the same."""
+    the playground is down: the subnets are the same. Seconds up, the machine's busy CPU
+    seconds meanwhile, seconds down."""
     bare = copy.deepcopy(topo.compose)
     bare["name"] = f"{bare['name']}-floor"
     for svc in bare["services"].values():
@@ -60,11 +75,11 @@ def compose_floor(topo: Topology) -> tuple[float, float]:
         path.write_text(yaml.safe_dump(bare))
         argv = ("compose", "--project-directory", str(ROOT), "-f", str(path))
         try:
-            started = timed(docker, *argv, "up", "-d", "--no-build")
+            started, busy = timed_busy(docker, *argv, "up", "-d", "--no-build")
         except PlaygroundError:
             docker(*argv, "down", "--timeout", "1", check=False)
             raise
-        return started, timed(docker, *argv, "down", "--timeout", "5", "--remove-orphans")
+        return started, busy, timed(docker, *argv, "down", "--timeout", "5", "--remove-orphans")
 
 
 # The containers' CPU time and memory (less inactive page cache, as `docker stats` counts it),
@@ -209,11 +224,12 @@ def _engine_ends(topo: Topology, began: float, events: list) -> dict[str, float]
 def cycle(topo: Topology) -> dict:
     """One round from up: down, both floors, up from down with its phases, up when up."""
     times = {"down": timed(lifecycle.down), "floor": bare_floor(topo)}
-    times["floor2"], times["floor2 down"] = compose_floor(topo)
+    times["floor2"], times["floor2 cpu"], times["floor2 down"] = compose_floor(topo)
     with engine_events(topo) as events:
-        began = time.time()
+        began, busy = time.time(), machine_busy()
         lifecycle.up(topo)
-        times["up"] = time.time() - began
+        times["up"], times["up cpu"] = time.time() - began, machine_busy() - busy
+    times["hosts cpu"] = usage(topo)[0] / 1e9   # all they did since they started
     times.update(breakdown(topo, began, began + times["up"], events))
     times["again"] = timed(lifecycle.up, topo)
     return times
@@ -240,6 +256,11 @@ def main(topo: Topology, idle_seconds: float, rounds: int = 3) -> None:
         f"  the slowest hosts' own services, last round: {runs[-1]['slowest']}",
         row("  up / floor 1", m["up"] / m["floor"], "x"),
         row("  up / floor 2", m["up"] / m["floor2"], "x"),
+        row(f"  the machine's CPU during floor 2 ({os.cpu_count()} cores, all busy: "
+            f"{m['floor2 cpu'] / os.cpu_count():.2f} s)", m["floor2 cpu"], "CPU s"),
+        row(f"  the machine's CPU during up (all busy: {m['up cpu'] / os.cpu_count():.2f} s)",
+            m["up cpu"], "CPU s"),
+        row("    of it, the hosts' own start-up (their cgroups)", m["hosts cpu"], "CPU s"),
         row("up, when already up", m["again"], "s"),
         row("down", m["down"], "s"),
         row("  its floor: compose down of floor 2", m["floor2 down"], "s"),

@@ -38,7 +38,7 @@ class Verb:
 
 
 VERBS: dict[str, Verb] = {}
-NEEDS_INSTANCE = {"status", "shell", "capture"}   # verbs that only use what up made
+NEEDS_INSTANCE = {"status", "shell", "capture", "down"}   # verbs that only use what up made
 
 
 def verb(help: str, description: str, *arguments, intermixed: bool = False,

@@ -124,6 +124,13 @@ def _ids(topo: Topology, state: dict) -> set[str]:
     return {state[container(h)]["id"] for h in topo.names if container(h) in state}
 
 
+# Seen with Docker 20.10: a network whose hosts are all removed, which the engine still counts
+# one of, until it restarts.
+STUCK_NETWORK = ("the hosts are removed, but the Docker engine will not remove a network it "
+                 "still counts a removed host on (an engine bug): restart the engine (Docker "
+                 "Desktop: Restart; Linux: sudo systemctl restart docker), then run down again")
+
+
 def down(forget: bool = False) -> None:
     check_engine()
     problem = other_checkout(containers(), ROOT)   # not ours to stop
@@ -131,7 +138,10 @@ def down(forget: bool = False) -> None:
         raise PlaygroundError(problem)
     UP_STAMP.unlink(missing_ok=True)
     if RUN_FILE.exists():   # (a named instance never brought up has none: nothing to do)
-        compose("down", "--timeout", "5", "--remove-orphans")
+        try:
+            compose("down", "--timeout", "5", "--remove-orphans")
+        except PlaygroundError as e:
+            raise PlaygroundError(STUCK_NETWORK if "has active endpoints" in str(e) else e)
     if forget and INSTANCE:   # its certificates and subnets go too
         shutil.rmtree(HOME, ignore_errors=True)
     print(f"{NAME}: down")

@@ -5,6 +5,8 @@ import subprocess
 
 import pytest
 
+from playground import lifecycle
+from playground.engine import PlaygroundError
 from playground.impair import plan
 from playground.project import ROOT
 from playground.topology import Topology
@@ -31,10 +33,25 @@ def test_bad_arguments_are_one_line(argv, words):
     one_line_error(playground(*argv), *words)
 
 
-def test_an_unknown_instance_is_one_line():
-    one_line_error(playground("--instance", "neverstarted", "status"),
+@pytest.mark.parametrize("verb", ["status", "down"])
+def test_an_unknown_instance_is_one_line(verb):
+    one_line_error(playground("--instance", "neverstarted", verb),
                    "no instance 'neverstarted' here",
                    "PLAYGROUND=neverstarted ./scripts/up")
+
+
+def test_a_network_the_engine_will_not_remove_is_one_line(monkeypatch):
+    def compose(*args, **kwargs):
+        raise PlaygroundError("docker compose down failed: failed to remove network "
+                              "playground_home_a: error while removing network: network "
+                              "playground_home_a id a932 has active endpoints")
+    for name, stand_in in [("check_engine", lambda: None), ("containers", dict),
+                           ("compose", compose)]:
+        monkeypatch.setattr(lifecycle, name, stand_in)
+    monkeypatch.setattr(lifecycle, "UP_STAMP", ROOT / ".instances" / "unit-test-absent.up")
+    with pytest.raises(PlaygroundError) as err:
+        lifecycle.down()
+    assert str(err.value) == lifecycle.STUCK_NETWORK
 
 
 def test_a_typo_in_a_limit_is_one_line_before_anything_starts(tmp_path):
