@@ -1,15 +1,19 @@
 """The lab's private CA, server and client certificates and SSH key, made once per installation.
 
 certs/ca/      the CA key and certificate: stays on the host, never mounted in a container
-certs/shared/  mounted read-only on every host: the CA certificate, the lab SSH key pair and
-               a client certificate for mutual-TLS exercises
+certs/shared/  mounted read-only on every host: the CA certificate (and its subject hash), the
+               lab SSH key pair, a client certificate for mutual-TLS exercises, and the lab's
+               known_hosts (written by up)
 certs/hosts/X/ mounted read-only on host X only: its server certificate and key
 Which hosts get a server certificate, and under which names, comes from compose.yaml.
 """
 from __future__ import annotations
 
 import datetime
+import hashlib
+import re
 import shutil
+import string
 from pathlib import Path
 
 from cryptography import x509
@@ -41,7 +45,7 @@ def missing(topo: Topology | None = None, root: Path = CERTS) -> bool:
 
 def _absent(topo: Topology, root: Path) -> bool:
     ca_dir, shared, hosts_dir = _folders(root)
-    needed = [ca_dir / "ca.key", shared / "ca.crt", shared / "ssh" / "id_ed25519",
+    needed = [ca_dir / "ca.key", shared / "ca.crt", shared / "ca.hash", shared / "ssh" / "id_ed25519",
               shared / "client" / f"{CLIENT}.crt"]
     needed += [hosts_dir / h / "server.crt" for h in tls_hosts(topo)]
     return not all(p.exists() for p in needed)
@@ -78,6 +82,7 @@ def ensure(topo: Topology | None = None, fresh: bool = False, root: Path = CERTS
     ca_key = serialization.load_pem_private_key((ca_dir / "ca.key").read_bytes(), None)
     ca_cert = x509.load_pem_x509_certificate((ca_dir / "ca.crt").read_bytes())
     _write(shared / "ca.crt", (ca_dir / "ca.crt").read_bytes(), 0o644)
+    _write(shared / "ca.hash", f"{subject_hash(ca_cert)}\n".encode(), 0o644)
     for host, names in tls_hosts(topo).items():
         if not (hosts_dir / host / "server.crt").exists():
             _write_leaf(hosts_dir / host / "server", names[0], names, ca_key, ca_cert, server=True)
@@ -86,6 +91,47 @@ def ensure(topo: Topology | None = None, fresh: bool = False, root: Path = CERTS
     if not (shared / "ssh" / "id_ed25519").exists():
         _write_ssh_key(shared / "ssh" / "id_ed25519")
     return True
+
+
+def subject_hash(cert: x509.Certificate) -> str:
+    """OpenSSL's hash of the certificate's subject (`openssl x509 -hash`), the name under which
+    its CA path (/etc/ssl/certs/HASH.0) finds it: the first four bytes, little-endian, of the
+    SHA-1 of the subject's canonical encoding, each value lower-cased with its spaces trimmed
+    and collapsed, as a UTF8String. Made here so that no host runs openssl at every start."""
+    canon = b"".join(
+        _der(0x31, b"".join(_der(0x30, _der_oid(a.oid.dotted_string) + _der(0x0C, _canon(a.value)))
+                            for a in rdn))
+        for rdn in cert.subject.rdns)
+    return hashlib.sha1(canon).digest()[3::-1].hex()
+
+
+ASCII_SPACE = " \t\n\v\f\r"
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _canon(value: str) -> bytes:
+    """A name's value as OpenSSL compares it: ASCII spaces trimmed and collapsed, ASCII
+    letters lower-cased (the others kept as they are)."""
+    words = re.split(f"[{ASCII_SPACE}]+", value.strip(ASCII_SPACE))
+    return " ".join(words).translate(ASCII_LOWER).encode()
+
+
+def _der(tag: int, content: bytes) -> bytes:
+    size = len(content)
+    length = bytes([size]) if size < 0x80 else \
+        bytes([0x80 | (size.bit_length() + 7) // 8]) + size.to_bytes((size.bit_length() + 7) // 8, "big")
+    return bytes([tag]) + length + content
+
+
+def _der_oid(dotted: str) -> bytes:
+    first, second, *rest = map(int, dotted.split("."))
+    body = bytearray()
+    for arc in [40 * first + second, *rest]:
+        chunk = [arc & 0x7F]
+        while arc := arc >> 7:
+            chunk.append(0x80 | arc & 0x7F)
+        body += bytes(reversed(chunk))
+    return _der(0x06, bytes(body))
 
 
 def _now() -> datetime.datetime:

@@ -64,6 +64,14 @@ def test_web_with_verified_tls(run, url):
     assert out.strip() == url
 
 
+@pytest.mark.parametrize("host", ["h4", "mail"])
+def test_the_ca_path_alone_verifies_a_lab_certificate(run, put, host):
+    # openssl's CA path (/etc/ssl/certs/HASH.0, the link 10-trust makes), not the bundle.
+    cert = put(host, run("www", "cat", "/etc/playground/tls/server.crt").check().stdout)
+    done = run(host, "openssl", "verify", "-no-CAfile", "-CApath", "/etc/ssl/certs", cert)
+    assert (done.status, done.stdout.strip()) == (0, f"{cert}: OK"), done.stderr
+
+
 def test_mail_sent_with_starttls_and_auth_is_read_back(run, fresh_mailbox):
     out = py(run, f"""
         import imaplib, poplib, smtplib, ssl, time

@@ -1,10 +1,12 @@
 """The per-installation CA: strict X.509 rules, names from compose.yaml, a real TLS handshake."""
 import socket
 import ssl
+import subprocess
 import threading
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from playground import certs
@@ -116,3 +118,18 @@ def test_a_new_alias_remakes_that_host_certificate_by_the_same_ca(tmp_path):
     assert (tmp_path / "hosts" / "mail" / "server.crt").read_bytes() != mail_before
     assert (tmp_path / "ca" / "ca.crt").read_bytes() == ca_before
     assert not certs.missing(wider, root=tmp_path)
+
+
+def test_the_ca_hash_is_the_one_openssl_computes(made, tmp_path):
+    # Hosts link the CA as /etc/ssl/certs/HASH.0 with this hash, no openssl run at start-up.
+    # openssl is the judge: our CA, and a subject whose spaces and capitals it folds.
+    ca_key = serialization.load_pem_private_key((made / "ca" / "ca.key").read_bytes(), None)
+    ca_cert = x509.load_pem_x509_certificate((made / "ca" / "ca.crt").read_bytes())
+    odd = tmp_path / "odd"
+    certs._write_leaf(odd, "  Mixed   CASE\tname ", [], ca_key, ca_cert, server=False)
+    for path in (made / "shared" / "ca.crt", odd.with_suffix(".crt")):
+        openssl = subprocess.run(["openssl", "x509", "-hash", "-noout", "-in", str(path)],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+        assert certs.subject_hash(x509.load_pem_x509_certificate(path.read_bytes())) == openssl
+    assert (made / "shared" / "ca.hash").read_text().strip() == \
+        certs.subject_hash(ca_cert)
