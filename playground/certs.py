@@ -45,7 +45,8 @@ def missing(topo: Topology | None = None, root: Path = CERTS) -> bool:
 
 def _absent(topo: Topology, root: Path) -> bool:
     ca_dir, shared, hosts_dir = _folders(root)
-    needed = [ca_dir / "ca.key", shared / "ca.crt", shared / "ca.hash", shared / "ssh" / "id_ed25519",
+    needed = [ca_dir / "ca.key", shared / "ca.crt", shared / "ca.hash",
+              shared / "ssh" / "id_ed25519",
               shared / "client" / f"{CLIENT}.crt"]
     needed += [hosts_dir / h / "server.crt" for h in tls_hosts(topo)]
     return not all(p.exists() for p in needed)
@@ -118,9 +119,10 @@ def _canon(value: str) -> bytes:
 
 def _der(tag: int, content: bytes) -> bytes:
     size = len(content)
-    length = bytes([size]) if size < 0x80 else \
-        bytes([0x80 | (size.bit_length() + 7) // 8]) + size.to_bytes((size.bit_length() + 7) // 8, "big")
-    return bytes([tag]) + length + content
+    if size < 0x80:
+        return bytes([tag, size]) + content
+    octets = (size.bit_length() + 7) // 8
+    return bytes([tag, 0x80 | octets]) + size.to_bytes(octets, "big") + content
 
 
 def _der_oid(dotted: str) -> bytes:

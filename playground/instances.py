@@ -7,8 +7,9 @@ compose.yaml stays the one source. A named instance runs a copy of it made here,
 - the seven carrier networks moved as one block to a free block of CARRIER_POOL, chosen
   against the engine's networks and the other instances' blocks, and kept (block.txt) so
   it stays the same from one `up` to the next;
-- its own compose file mounted as /etc/playground/compose.yaml (netsetup and the DNS read
-  the carriers there) and its own certs folder, so each instance has its own CA.
+- its own compose file mounted as /etc/playground/compose.yaml (the DNS reads it there), its
+  own certs folder, so each instance has its own CA, and its hosts' addressing scripts made
+  from its compose file (certs/netsetup).
 The lab addresses (192.168.1.x, 10.x) are the same in every instance: they live on separate
 bridges, so nothing one instance sends can reach another.
 """
@@ -30,7 +31,8 @@ from .topology import Topology, load
 CARRIER_POOL = ipaddress.ip_network("172.31.240.0/20")
 # libyaml's writer where PyYAML has it: this runs at every `up` of the instance.
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-MOUNTS = ("compose.yaml", "certs/shared", "certs/hosts/")   # what each instance has its own of
+# What each instance has its own of: its compose file, certificates and hosts' addressing.
+MOUNTS = ("compose.yaml", "certs/shared", "certs/hosts/", "certs/netsetup")
 
 
 def span(topo: Topology) -> ipaddress.IPv4Network:

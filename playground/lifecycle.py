@@ -13,7 +13,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import book, certs
+from . import book, certs, netsetup
 from .engine import (PROJECT, PlaygroundError, check_engine, client, compose, container,
                      containers, exec_, follow, image_exists, import_image, logs_tail, networks,
                      pull, started)
@@ -48,6 +48,7 @@ def up(topo: Topology, rebuild: bool = False, new_ca: bool = False,
     check_conflicts(topo, state, take_over)
     # Hosts copy the CA and keys at start-up: new ones need new hosts.
     recreate = certs.ensure(topo, fresh=new_ca) or rebuild
+    netsetup.write_scripts(topo, certs.CERTS / "netsetup")
     ensure_images(topo, rebuild)
     before = _ids(topo, state)
     if len(before) < len(topo.names):

@@ -3,7 +3,7 @@
 The one reader of compose.yaml's `x-playground` block (the whole lab: DNS, zone) and of each
 service's `x-lab` block (one host: interfaces, routes, NAT, ports, TLS). It validates as it
 reads, so a typo gives one line naming the service and the key. The hosts use this same file
-(mounted read-only): images/base/netsetup.py and images/dns/zonegen.py import it, so it needs
+(mounted read-only): images/dns/zonegen.py, the www app and wait-ports import it, so it needs
 nothing beyond the standard library and PyYAML.
 """
 from __future__ import annotations

@@ -9,7 +9,14 @@ lib=/usr/local/lib/playground
 trace=/run/playground-startup
 step() { read -r uptime _ < /proc/uptime; echo "$1 $uptime" >> $trace; }
 step start
-python3 $lib/netsetup.py
+# The lab addressing ./scripts/up wrote for this host from compose.yaml (playground/netsetup.py).
+read -r me < /etc/hostname
+netsetup=/etc/playground/netsetup/$me.sh
+if [ ! -f "$netsetup" ]; then
+    echo "$netsetup missing: start the playground with ./scripts/up" >&2
+    exit 1
+fi
+sh "$netsetup"
 step netsetup
 mkdir -p /run/sshd
 # Ed25519 only: RSA keys for 12 hosts at once would take most of the start-up time.
@@ -23,5 +30,6 @@ touch /run/playground-ready
 step ready
 # With the host key that every host's known_hosts will list (as a cloud machine prints its
 # host keys on its console for whoever must trust it).
-echo "playground: $(hostname) ready; SSH host key $(cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub)"
+key=$(cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub)
+echo "playground: $me ready; SSH host key $key"
 exec sleep infinity

@@ -1,4 +1,4 @@
-"""Import a script of the images (netsetup.py, zonegen.py) as a module, for unit tests."""
+"""Import a script of the images (zonegen.py) as a module, for unit tests."""
 import importlib.util
 import sys
 

@@ -1,21 +1,26 @@
-"""netsetup's plan and the reader's checks, on the small lab of topologies/small.yaml."""
+"""netsetup's plan and script, and the reader's checks, on the lab of topologies/small.yaml."""
 import copy
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-import imagescript
+from playground import netsetup
 from playground.topology import TopologyError, Topology, load
 
-netsetup = imagescript.load("images/base/netsetup.py")
 SMALL = Path(__file__).parent / "topologies" / "small.yaml"
 small = load(SMALL)
 
 
 def test_a_client_gets_its_addresses_routes_and_resolver():
-    steps = netsetup.plan(small, "pc", {"172.31.9.2": "eth0", "127.0.0.1": "lo"})
+    steps = netsetup.plan(small, "pc")
+    # Docker's interface on the carrier is only known in the host: looked up by its subnet.
+    assert steps.carriers == [("carrier0", "172.31.9.0/28", "eth0")]
     assert steps.commands == [
-        ["ip", "addr", "flush", "dev", "eth0", "scope", "global"],
+        ["ip", "addr", "flush", "dev", "${carrier0}", "scope", "global"],
+        ["ip", "link", "set", "${carrier0}", "down"],
+        ["ip", "link", "set", "${carrier0}", "name", "eth0"],
         ["ip", "addr", "add", "192.168.1.11/24", "brd", "+", "dev", "eth0"],
         ["ip", "link", "set", "eth0", "up"],
         ["ip", "-6", "addr", "add", "fd00:0:1::11/64", "dev", "eth0", "nodad"],
@@ -32,13 +37,14 @@ def test_a_client_gets_its_addresses_routes_and_resolver():
 
 def test_a_nat_modem_renames_its_links_and_masquerades_out_of_wan():
     # Docker's order of interfaces is not predictable: found by carrier subnet, not by name.
-    steps = netsetup.plan(small, "modem", {"172.31.9.18": "eth0", "172.31.9.3": "eth1"})
-    assert ["ip", "link", "set", "eth1", "name", "lan"] in steps.commands
-    assert ["ip", "link", "set", "eth0", "name", "wan"] in steps.commands
+    steps = netsetup.plan(small, "modem")
+    assert steps.carriers == [("carrier0", "172.31.9.0/28", "lan"),
+                              ("carrier1", "172.31.9.16/28", "wan")]
+    assert ["ip", "link", "set", "${carrier1}", "name", "wan"] in steps.commands
     assert ["ip", "addr", "add", "10.0.0.2/32", "peer", "10.0.0.1/32", "dev", "wan"] \
         in steps.commands
-    assert steps.commands.index(["ip", "link", "set", "eth0", "down"]) < \
-        steps.commands.index(["ip", "link", "set", "eth0", "name", "wan"])
+    assert steps.commands.index(["ip", "link", "set", "${carrier1}", "down"]) < \
+        steps.commands.index(["ip", "link", "set", "${carrier1}", "name", "wan"])
     assert ["iptables", "-t", "nat", "-A", "POSTROUTING", "-o", "wan", "-j", "MASQUERADE"] \
         in steps.commands
     assert ["iptables", "-t", "raw", "-A", "PREROUTING", "-p", "tcp", "--dport", "21",
@@ -46,7 +52,7 @@ def test_a_nat_modem_renames_its_links_and_masquerades_out_of_wan():
 
 
 def test_a_router_routes_without_nat():
-    steps = netsetup.plan(small, "router", {"172.31.9.17": "eth0", "172.31.9.33": "eth1"})
+    steps = netsetup.plan(small, "router")
     assert ["ip", "route", "replace", "10.0.0.0/16", "via", "10.0.0.2"] in steps.commands
     assert ["ip", "-6", "route", "replace", "fd00:0:1::/64", "via", "fd00::2"] in steps.commands
     assert not [c for c in steps.commands if c[0] == "iptables"]
@@ -54,7 +60,7 @@ def test_a_router_routes_without_nat():
 
 
 def test_point_to_point_ipv6_uses_a_peer_and_an_ipv4_only_lan_gets_none():
-    steps = netsetup.plan(small, "router", {"172.31.9.17": "eth0", "172.31.9.33": "eth1"})
+    steps = netsetup.plan(small, "router")
     peer6 = ["ip", "-6", "addr", "add", "fd00::1/128", "peer", "fd00::2/128", "dev", "modem",
              "nodad"]
     # After the link is up: otherwise the kernel makes no route to the peer.
@@ -63,7 +69,7 @@ def test_point_to_point_ipv6_uses_a_peer_and_an_ipv4_only_lan_gets_none():
 
 
 def test_the_modem_translates_ipv4_only_and_lets_in_only_replies_to_ipv6():
-    steps = netsetup.plan(small, "modem", {"172.31.9.18": "eth0", "172.31.9.3": "eth1"})
+    steps = netsetup.plan(small, "modem")
     rules = [c for c in steps.commands if c[0] == "ip6tables"]
     assert rules[:2] == [
         ["ip6tables", "-A", "FORWARD", "-m", "conntrack", "--ctstate", "ESTABLISHED,RELATED",
@@ -73,16 +79,56 @@ def test_the_modem_translates_ipv4_only_and_lets_in_only_replies_to_ipv6():
 
 
 def test_getaddrinfo_prefers_ipv4_on_every_host():
-    gai = netsetup.plan(small, "pc", {"172.31.9.2": "eth0"}).files["/etc/gai.conf"]
+    gai = netsetup.plan(small, "pc").files["/etc/gai.conf"]
     table = dict(line.split()[1:] for line in gai.splitlines() if line.startswith("precedence"))
     assert int(table["::ffff:0:0/96"]) > int(table["::/0"])   # IPv4 (mapped) above IPv6
     assert set(table) == {"::1/128", "::/0", "2002::/16", "::/96", "::ffff:0:0/96"}
 
 
-def test_a_missing_carrier_interface_is_named():
-    with pytest.raises(TopologyError, match="router has no interface on carrier network "
-                                            "172.31.9.32/28 .for lan."):
-        netsetup.plan(small, "router", {"172.31.9.17": "eth0"})
+def test_the_script_batches_ip_and_retries_only_the_routes():
+    text = netsetup.script(netsetup.plan(small, "modem"), "modem")
+    assert subprocess.run(["sh", "-n"], input=text, text=True).returncode == 0   # valid sh
+    links, routes = text.split("ip -batch - <<EOF\n")[1:]
+    assert links.startswith("addr flush dev ${carrier0} scope global\n")
+    assert "addr add fd00::2/128 peer fd00::1/128 dev wan nodad\n" in links   # no "-6"
+    assert routes.startswith("route replace default via 10.0.0.1\n"
+                             "route replace default via fd00::1\nEOF\n")
+    assert text.index("carrier1=$(carrier 172.31.9.16/28 wan)") < text.index("ip -batch")
+    assert "ip6tables -A OUTPUT -d fe80::/10 '!' -p ipv6-icmp" in text   # quoted for sh
+    assert text.rstrip().endswith("arping -q -U -c 1 -I wan 10.0.0.2 &")
+
+
+@pytest.fixture
+def fake_ip(tmp_path):
+    """An `ip` that prints what the test says, first on PATH."""
+    def make(output):
+        (tmp_path / "ip").write_text(f"#!/bin/sh\nprintf '{output}'\n")
+        (tmp_path / "ip").chmod(0o755)
+        return {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"}
+    return make
+
+
+def test_the_carrier_interface_is_found_by_its_route(fake_ip):
+    env = fake_ip("172.31.9.32/28 dev eth1 proto kernel scope link src 172.31.9.34 \\n")
+    done = subprocess.run(["sh", "-c", netsetup.PROLOGUE + "carrier 172.31.9.32/28 lan"],
+                          env=env, capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "eth1\n"), done.stderr
+
+
+def test_a_missing_carrier_interface_is_named(fake_ip):
+    done = subprocess.run(["sh", "-c", netsetup.PROLOGUE + "carrier 172.31.9.32/28 lan"],
+                          env=fake_ip(""), capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "has no interface on carrier network 172.31.9.32/28 (for lan): is the service " \
+        "attached to that network?" in done.stderr
+
+
+def test_every_host_gets_its_script_and_a_change_rewrites_it(tmp_path):
+    netsetup.write_scripts(small, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{h}.sh" for h in sorted(small.names)]
+    (tmp_path / "pc.sh").write_text("stale\n")
+    netsetup.write_scripts(small, tmp_path)
+    assert (tmp_path / "pc.sh").read_text() == netsetup.script(netsetup.plan(small, "pc"), "pc")
 
 
 def broken(edit):

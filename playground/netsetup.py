@@ -1,32 +1,31 @@
-"""Give this container its lab addresses, routes, NAT and resolver, as declared in compose.yaml.
+"""Each host's lab addresses, routes, NAT, firewall and resolver, as compose.yaml declares them:
+a shell script per host that `up` writes (certs/netsetup/HOST.sh, mounted on every host at
+/etc/playground/netsetup/) and the host's entrypoint runs at every start, so a restarted host
+heals by itself. Read one (`cat /etc/playground/netsetup/h1.sh` on h1): it is what made the host.
 
 Docker attaches the container to carrier networks whose own addresses mean nothing to the lab
 (its IPAM refuses the book's overlapping 192.168.1.0/24 LANs). For every interface declared in
-the service's `x-lab` block, find the Docker interface by its carrier subnet, rename it after
-where it leads, replace the carrier address by the lab addresses (IPv4, and IPv6 where declared)
-and add the lab routes. Runs at every start, so a restarted host heals by itself.
+the service's `x-lab` block, the script finds Docker's interface by its carrier subnet's route,
+renames it after where it leads, replaces the carrier address by the lab addresses (IPv4, and
+IPv6 where declared) and adds the lab routes.
 
-plan() is a pure function of the topology and the interfaces found (unit-tested on small
-topologies); main() runs what it returns.
+plan() is a pure function of the topology (unit-tested on small topologies); script() writes
+it out as sh. Worked out here once, not by a Python in each host: twelve of them reading
+compose.yaml at once were the largest part of the start-up's CPU.
 """
 from __future__ import annotations
 
-import ipaddress
-import json
-import socket
-import subprocess
-import sys
-import time
+import shlex
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from playground.topology import Topology, TopologyError, load   # mounted beside this file
+from .topology import Topology
 
-COMPOSE = "/etc/playground/compose.yaml"
 # getaddrinfo's order (RFC 6724, glibc's table) with IPv4 first: names resolve to both
 # families, and programs that take the first address (most of the book's) keep using IPv4 as
 # before; a program that asks for AF_INET6, or tries every address, gets IPv6 (chapter 4).
 GAI_CONF = """\
-# The playground prefers IPv4 (netsetup.py); with 10 for 100 below, glibc's default order.
+# The playground prefers IPv4 (playground/netsetup.py); with 10 for 100 below, glibc's default.
 precedence ::1/128       50
 precedence ::/0          40
 precedence 2002::/16     30
@@ -37,18 +36,20 @@ precedence ::ffff:0:0/96 100
 
 @dataclass
 class Plan:
+    carriers: list = field(default_factory=list)    # (variable, carrier subnet, interface)
     commands: list = field(default_factory=list)    # argv lists, run in order
     announce: list = field(default_factory=list)    # argv lists, run in the background after
     files: dict = field(default_factory=dict)       # path -> contents
 
 
-def plan(topo: Topology, me: str, found: dict) -> Plan:
-    """What makes host `me` a lab host, given {carrier address: interface name} found in it."""
+def plan(topo: Topology, me: str) -> Plan:
+    """What makes host `me` a lab host. The interface Docker attached on each carrier is only
+    known in the host: commands name it ${carrierN}, which the script looks up first."""
     host = topo[me]
     out = Plan()
-    for iface in host.interfaces:
-        current = _carrier_interface(found, topo.carriers[iface.network], me, iface.name)
-        out.commands += _interface_commands(current, iface)
+    for n, iface in enumerate(host.interfaces):
+        out.carriers.append((f"carrier{n}", str(topo.carriers[iface.network]), iface.name))
+        out.commands += _interface_commands(f"${{carrier{n}}}", iface)
         # Neighbours may still cache the MAC this address had before a restart. In the
         # background: arping lingers a second for answers an unsolicited ARP never gets.
         out.announce.append(["arping", "-q", "-U", "-c", "1", "-I", iface.name, str(iface.ip)])
@@ -88,21 +89,13 @@ def _firewall6(outside: str) -> list:
              "-j", "CT", "--helper", "ftp"]]
 
 
-def _carrier_interface(found: dict, subnet, me: str, name: str) -> str:
-    for addr, ifname in found.items():
-        if ipaddress.ip_address(addr) in subnet:
-            return ifname
-    raise TopologyError(f"netsetup: {me} has no interface on carrier network {subnet} "
-                        f"(for {name}): is the service attached to that network?")
-
-
 def _interface_commands(current: str, iface) -> list:
     name = iface.name
-    # Global addresses only: the IPv6 link-local one (neighbour discovery's) stays.
-    commands = [["ip", "addr", "flush", "dev", current, "scope", "global"]]
-    if current != name:
-        commands += [["ip", "link", "set", current, "down"],
-                     ["ip", "link", "set", current, "name", name]]
+    # Global addresses only: the IPv6 link-local one (neighbour discovery's) stays. Renamed
+    # down (a no-op where Docker's name is already the lab's).
+    commands = [["ip", "addr", "flush", "dev", current, "scope", "global"],
+                ["ip", "link", "set", current, "down"],
+                ["ip", "link", "set", current, "name", name]]
     if iface.peer:   # point-to-point link: /32 addresses, the peer reached on-link
         commands.append(["ip", "addr", "add", f"{iface.ip}/32", "peer", f"{iface.peer}/32",
                          "dev", name])
@@ -121,52 +114,50 @@ def _interface_commands(current: str, iface) -> list:
     return commands
 
 
-def carrier_addresses() -> dict:
-    """Map each of this container's IPv4 addresses to its interface's name."""
-    out = subprocess.run(["ip", "-j", "-4", "addr", "show"], check=True,
-                         capture_output=True, text=True).stdout
-    return {addr["local"]: link["ifname"] for link in json.loads(out)
-            for addr in link.get("addr_info", [])}
+# What every script starts with: finding Docker's interface on a carrier by its route.
+PROLOGUE = """\
+set -eu
+carrier() {   # the interface on carrier network $1 (for the lab's interface $2)
+    dev=$(ip -o -4 route show exact "$1" | cut -d' ' -f3)
+    if [ -z "$dev" ]; then
+        echo "netsetup: $(hostname) has no interface on carrier network $1 (for $2): is the" \\
+             "service attached to that network?" >&2
+        exit 1
+    fi
+    echo "$dev"
+}
+"""
 
 
-def apply(steps: Plan) -> None:
-    # One `ip` for all the interfaces and one for all the routes, not one per command: twelve
-    # hosts start at once, and each process counts. (Batched, `ip` takes the family from the
-    # addresses.)
+def script(steps: Plan, me: str) -> str:
+    """The plan as a POSIX shell script. One `ip` for all the interfaces and one for all the
+    routes (batched, `ip` takes the family from the addresses); the routes tried again for
+    half a second, as a peer's IPv6 route comes a moment after its address."""
     ip = [[a for a in argv[1:] if a != "-6"] for argv in steps.commands if argv[0] == "ip"]
-    links = [argv for argv in ip if argv[0] != "route"]
-    routes = [argv for argv in ip if argv[0] == "route"]
-    _ip_batch(links)
-    for tries_left in reversed(range(50)):
-        try:   # a peer's IPv6 route comes a moment after its address: the gateway may not be
-            _ip_batch(routes)   # on-link yet
-            break
-        except subprocess.CalledProcessError:
-            if not tries_left:
-                raise
-            time.sleep(0.01)
-    for argv in steps.commands:
-        if argv[0] != "ip":
-            subprocess.run(argv, check=True)
-    for path, text in steps.files.items():
-        with open(path, "w") as f:
-            f.write(text)
-    for argv in steps.announce:
-        subprocess.Popen(argv)
+    links = "\n".join(" ".join(argv) for argv in ip if argv[0] != "route")
+    routes = "\n".join(" ".join(argv) for argv in ip if argv[0] == "route")
+    lines = [f"#!/bin/sh\n# {me}'s lab addressing, written by ./scripts/up from compose.yaml "
+             "(playground/netsetup.py);\n# its entrypoint runs it at every start.", PROLOGUE]
+    lines += [f"{var}=$(carrier {subnet} {name})" for var, subnet, name in steps.carriers]
+    lines.append(f"ip -batch - <<EOF\n{links}\nEOF")
+    if routes:
+        lines.append(f"routes() {{\n    ip -batch - <<EOF\n{routes}\nEOF\n}}\n"
+                     "for try in $(seq 50); do\n"
+                     "    if routes 2>/dev/null; then break; fi\n"
+                     "    if [ \"$try\" = 50 ]; then routes; fi   # its error, and the end\n"
+                     "    sleep 0.01\ndone")
+    lines += [shlex.join(argv) for argv in steps.commands if argv[0] != "ip"]
+    lines += [f"cat > {path} <<'EOF'\n{text}EOF" for path, text in steps.files.items()]
+    lines += [f"{shlex.join(argv)} &" for argv in steps.announce]
+    return "\n".join(lines) + "\n"
 
 
-def _ip_batch(commands: list) -> None:
-    if commands:
-        subprocess.run(["ip", "-batch", "-"], check=True, text=True,
-                       input="".join(" ".join(argv) + "\n" for argv in commands))
-
-
-def main() -> None:
-    try:
-        apply(plan(load(COMPOSE), socket.gethostname(), carrier_addresses()))
-    except TopologyError as e:
-        sys.exit(str(e))
-
-
-if __name__ == "__main__":
-    main()
+def write_scripts(topo: Topology, folder: Path) -> None:
+    """Every host's script into folder (mounted on every host at /etc/playground/netsetup)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in topo.names:
+        path = folder / f"{name}.sh"
+        text = script(plan(topo, name), name)
+        if not path.exists() or path.read_text() != text:
+            path.write_text(text)
+            path.chmod(0o644)
