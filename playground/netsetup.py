@@ -36,6 +36,7 @@ precedence ::ffff:0:0/96 100
 
 @dataclass
 class Plan:
+    facts: dict = field(default_factory=dict)       # variable -> value, for the start-up
     carriers: list = field(default_factory=list)    # (variable, carrier subnet, interface)
     commands: list = field(default_factory=list)    # argv lists, run in order
     announce: list = field(default_factory=list)    # argv lists, run in the background after
@@ -46,7 +47,10 @@ def plan(topo: Topology, me: str) -> Plan:
     """What makes host `me` a lab host. The interface Docker attached on each carrier is only
     known in the host: commands name it ${carrierN}, which the script looks up first."""
     host = topo[me]
-    out = Plan()
+    # For the start-up's own steps: the ports to wait for (wait-ports), the address on which
+    # the daemons that take IPv4 and IPv6 apart listen for IPv6.
+    out = Plan(facts={"LAB_PORTS": " ".join(str(p) for p in sorted(host.ports)),
+                      "LAB_ADDRESS6": str(host.address6 or "")})
     for n, iface in enumerate(host.interfaces):
         out.carriers.append((f"carrier{n}", str(topo.carriers[iface.network]), iface.name))
         out.commands += _interface_commands(f"${{carrier{n}}}", iface)
@@ -137,7 +141,9 @@ def script(steps: Plan, me: str) -> str:
     links = "\n".join(" ".join(argv) for argv in ip if argv[0] != "route")
     routes = "\n".join(" ".join(argv) for argv in ip if argv[0] == "route")
     lines = [f"#!/bin/sh\n# {me}'s lab addressing, written by ./scripts/up from compose.yaml "
-             "(playground/netsetup.py);\n# its entrypoint runs it at every start.", PROLOGUE]
+             "(playground/netsetup.py);\n# its entrypoint runs it (sources it) at every start.",
+             PROLOGUE]
+    lines += [f"export {var}={shlex.quote(value)}" for var, value in steps.facts.items()]
     lines += [f"{var}=$(carrier {subnet} {name})" for var, subnet, name in steps.carriers]
     lines.append(f"ip -batch - <<EOF\n{links}\nEOF")
     if routes:

@@ -16,7 +16,7 @@ if [ ! -f "$netsetup" ]; then
     echo "$netsetup missing: start the playground with ./scripts/up" >&2
     exit 1
 fi
-sh "$netsetup"
+. "$netsetup"   # sourced: it exports LAB_PORTS and LAB_ADDRESS6 for the steps below
 step netsetup
 mkdir -p /run/sshd
 # Ed25519 only: RSA keys for 12 hosts at once would take most of the start-up time.

@@ -85,6 +85,13 @@ def test_getaddrinfo_prefers_ipv4_on_every_host():
     assert set(table) == {"::1/128", "::/0", "2002::/16", "::/96", "::ffff:0:0/96"}
 
 
+def test_the_script_tells_the_start_up_the_ports_and_the_ipv6_address():
+    web = netsetup.script(netsetup.plan(small, "web"), "web")
+    assert "export LAB_PORTS='80 443'\nexport LAB_ADDRESS6=''\n" in web   # IPv4 only
+    pc = netsetup.plan(small, "pc").facts
+    assert pc == {"LAB_PORTS": "", "LAB_ADDRESS6": "fd00:0:1::11"}
+
+
 def test_the_script_batches_ip_and_retries_only_the_routes():
     text = netsetup.script(netsetup.plan(small, "modem"), "modem")
     assert subprocess.run(["sh", "-n"], input=text, text=True).returncode == 0   # valid sh
