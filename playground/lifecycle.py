@@ -16,7 +16,7 @@ from pathlib import Path
 from . import book, certs, netsetup
 from .engine import (PROJECT, PlaygroundError, check_engine, client, compose, container,
                      containers, exec_, follow, image_exists, import_image, logs_tail, networks,
-                     pull, started)
+                     pull, started, take_down)
 from .project import HOME, INSTANCE, INSTANCES, ROOT, RUN_FILE
 from .topology import Topology
 
@@ -133,16 +133,14 @@ STUCK_NETWORK = ("the hosts are removed, but the Docker engine will not remove a
 
 
 def down(forget: bool = False) -> None:
-    check_engine()
     problem = other_checkout(containers(), ROOT)   # not ours to stop
     if problem:
         raise PlaygroundError(problem)
     UP_STAMP.unlink(missing_ok=True)
-    if RUN_FILE.exists():   # (a named instance never brought up has none: nothing to do)
-        try:
-            compose("down", "--timeout", "5", "--remove-orphans")
-        except PlaygroundError as e:
-            raise PlaygroundError(STUCK_NETWORK if "has active endpoints" in str(e) else e)
+    try:
+        take_down(PROJECT)
+    except PlaygroundError as e:
+        raise PlaygroundError(STUCK_NETWORK if "has active endpoints" in str(e) else e)
     if forget and INSTANCE:   # its certificates and subnets go too
         shutil.rmtree(HOME, ignore_errors=True)
     print(f"{NAME}: down")

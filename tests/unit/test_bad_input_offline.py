@@ -41,12 +41,10 @@ def test_an_unknown_instance_is_one_line(verb):
 
 
 def test_a_network_the_engine_will_not_remove_is_one_line(monkeypatch):
-    def compose(*args, **kwargs):
-        raise PlaygroundError("docker compose down failed: failed to remove network "
-                              "playground_home_a: error while removing network: network "
+    def take_down(project):
+        raise PlaygroundError("removing a network: error while removing network: network "
                               "playground_home_a id a932 has active endpoints")
-    for name, stand_in in [("check_engine", lambda: None), ("containers", dict),
-                           ("compose", compose)]:
+    for name, stand_in in [("containers", dict), ("take_down", take_down)]:
         monkeypatch.setattr(lifecycle, name, stand_in)
     monkeypatch.setattr(lifecycle, "UP_STAMP", ROOT / ".instances" / "unit-test-absent.up")
     with pytest.raises(PlaygroundError) as err:
