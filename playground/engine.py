@@ -272,11 +272,13 @@ def logs_tail(host: str, lines: int = 15) -> str:
 
 
 def started(host: str) -> tuple[str, float]:
-    """The host's container's state (running, restarting, exited...) and when it last started
-    (seconds since the epoch)."""
+    """The host's container's state (running, restarting, exited...) and since when its log
+    is its current run's (seconds since the epoch): since its previous run ended, or from the
+    beginning. (Not since StartedAt: on a busy engine a host can print lines before the engine
+    records that it started.)"""
     with engine_errors(f"inspecting {host}"):
         state = client().api.inspect_container(container(host))["State"]
-    return state["Status"], timestamp(state["StartedAt"])
+    return state["Status"], max(timestamp(state["FinishedAt"]), 0)
 
 
 def follow(host: str, since: float, timeout: float) -> Iterator[str]:

@@ -104,6 +104,20 @@ def test_an_allocation_loop_in_h1_is_killed_at_its_limit_and_only_it(topology, r
     run("h2", "curl", "-sf", "-o", "/dev/null", "https://www.example.com/get").check()
 
 
+def test_an_orphan_that_ends_is_reaped_not_left_a_zombie(run):
+    """A program whose parent is gone (a daemon's child, a student's server left running)
+    becomes PID 1's; when it ends, PID 1 must reap it, or zombies pile up to the host's
+    process limit."""
+    pid = run("h2", "sh", "-c", "sh -c 'sleep 3 >/dev/null 2>&1 & echo $!'").check().stdout.strip()
+
+    def state() -> str:   # "S" alive, "Z" a zombie, "" gone
+        done = run("h2", "sh", "-c", f"cut -d' ' -f3,4 /proc/{pid}/stat 2>/dev/null || true")
+        return done.check().stdout.strip()
+    first = state()
+    assert first == "S 1", f"the orphan's state and parent: {first}"
+    wait_until(lambda: state() == "", 15, f"PID 1 of h2 reaped its orphan {pid}")
+
+
 def works_end_to_end(run, topology):
     """Addresses, routes, both NATs, DNS and the services, from both homes, by name."""
     for client_host, modem in (("h1", "modemA"), ("h4", "modemB")):
@@ -130,7 +144,7 @@ def test_every_host_restarted_at_once_comes_back_ready_by_itself(topology, run):
 def test_a_host_whose_main_process_dies_is_started_again_by_the_engine(topology, run):
     before = client().api.inspect_container(container("isp"))["State"]["StartedAt"]
     with contextlib.suppress(HostGone):   # it may go before the kill command returns
-        exec_("isp", "kill", "-TERM", "1")   # tini passes it on: the container exits
+        exec_("isp", "kill", "-TERM", "1")   # dumb-init passes it on: the container exits
     wait_until(lambda: client().api.inspect_container(container("isp"))["State"]["StartedAt"]
                != before, 60, "the engine started isp again")
     lifecycle.wait_ready(topology, timeout=60)

@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from playground import lifecycle
+from playground import engine as docker_engine, lifecycle
 from playground.engine import PlaygroundError
 from playground.topology import Topology
 
@@ -81,3 +81,20 @@ def test_a_host_the_engine_will_not_exec_in_is_pending(monkeypatch):
         return subprocess.CompletedProcess(cmd, 0 if host == "h1" else 1)
     monkeypatch.setattr(lifecycle, "exec_", exec_)
     assert lifecycle.pending(["h1", "mail", "www"]) == ["mail", "www"]
+
+
+@pytest.mark.parametrize("finished, since", [
+    ("0001-01-01T00:00:00Z", 0),                       # a new container: its whole log
+    ("2026-12-01T21:46:01.5Z", 1796161561.5),          # restarted: after its last run ended
+])
+def test_a_hosts_log_is_read_from_the_end_of_its_last_run_not_from_its_start(
+        monkeypatch, finished, since):
+    """On a busy engine a host prints its ready line before the engine records StartedAt:
+    reading from StartedAt would miss it (seen: `up` waited 120 s for a ready host)."""
+    state = {"Status": "running", "StartedAt": "2026-12-01T21:46:02.9Z", "FinishedAt": finished}
+
+    class Api:
+        def inspect_container(self, name):
+            return {"State": state}
+    monkeypatch.setattr(docker_engine, "client", lambda: type("Client", (), {"api": Api()})())
+    assert docker_engine.started("h3") == ("running", pytest.approx(since, abs=1e-3))
