@@ -69,7 +69,8 @@ def compose_floor(topo: Topology) -> tuple[float, float, float]:
     bare["name"] = f"{bare['name']}-floor"
     for svc in bare["services"].values():
         svc.pop("build", None)
-        svc["entrypoint"] = ["sleep", "infinity"]
+        # Docker's own init passes the stop signal on, as the images' dumb-init does.
+        svc["entrypoint"], svc["init"] = ["sleep", "infinity"], True
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "compose.yaml"
         path.write_text(yaml.safe_dump(bare))
