@@ -72,6 +72,20 @@ def test_the_ca_path_alone_verifies_a_lab_certificate(run, put, host):
     assert (done.status, done.stdout.strip()) == (0, f"{cert}: OK"), done.stderr
 
 
+def test_a_deleted_ca_link_is_made_again_at_start_up(run):
+    """10-trust runs at every start of a host: a CA already in the bundle still gets its
+    hash link back (run here by hand, as a restart would)."""
+    link = run("h4", "sh", "-c", "echo /etc/ssl/certs/$(cat /etc/playground/certs/ca.hash).0")
+    link = link.check().stdout.strip()
+    target = run("h4", "readlink", link).check().stdout.strip()
+    try:
+        run("h4", "rm", link).check()
+        run("h4", "/usr/local/lib/playground/start.d/10-trust").check()
+        assert run("h4", "readlink", link).stdout.strip() == target
+    finally:   # h4 as it was, whatever happened
+        run("h4", "ln", "-sfn", target, link).check()
+
+
 def test_mail_sent_with_starttls_and_auth_is_read_back(run, fresh_mailbox):
     out = py(run, f"""
         import imaplib, poplib, smtplib, ssl, time
