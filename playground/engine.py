@@ -40,6 +40,13 @@ NOT_RUNNING = ("the Docker engine is not running (or not reachable{where}): star
                "(Docker Desktop, or `sudo systemctl start docker`) and try again")
 
 
+# Docker 20.10 (moby/moby#43286, seen here too): a network whose containers are all gone,
+# which the engine still counts one of until it restarts, whoever removes it (compose or us).
+STUCK_NETWORK = ("the hosts are removed, but the Docker engine will not remove a network it "
+                 "still counts a removed host on (an engine bug): restart the engine (Docker "
+                 "Desktop: Restart; Linux: sudo systemctl restart docker), then run down again")
+
+
 class PlaygroundError(Exception):
     """A problem the user can fix; its message is one line that says how."""
 
@@ -424,5 +431,9 @@ def get_file(host: str, path: str) -> bytes:
 
 
 def _last_line(text: str) -> str:
+    """The line of the engine's message that says what went wrong, or, for a failure the
+    engine is known for, what to do about it."""
     lines = [line for line in text.strip().splitlines() if line.strip()]
+    if lines and "has active endpoints" in lines[-1]:
+        return STUCK_NETWORK
     return lines[-1] if lines else "no message"

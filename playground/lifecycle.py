@@ -125,22 +125,12 @@ def _ids(topo: Topology, state: dict) -> set[str]:
     return {state[container(h)]["id"] for h in topo.names if container(h) in state}
 
 
-# Seen with Docker 20.10: a network whose hosts are all removed, which the engine still counts
-# one of, until it restarts.
-STUCK_NETWORK = ("the hosts are removed, but the Docker engine will not remove a network it "
-                 "still counts a removed host on (an engine bug): restart the engine (Docker "
-                 "Desktop: Restart; Linux: sudo systemctl restart docker), then run down again")
-
-
 def down(forget: bool = False) -> None:
     problem = other_checkout(containers(), ROOT)   # not ours to stop
     if problem:
         raise PlaygroundError(problem)
     UP_STAMP.unlink(missing_ok=True)
-    try:
-        take_down(PROJECT)
-    except PlaygroundError as e:
-        raise PlaygroundError(STUCK_NETWORK if "has active endpoints" in str(e) else e)
+    take_down(PROJECT)
     if forget and INSTANCE:   # its certificates and subnets go too
         shutil.rmtree(HOME, ignore_errors=True)
     print(f"{NAME}: down")

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from playground import lifecycle
+from playground import engine
 from playground.engine import PlaygroundError
 from playground.impair import plan
 from playground.project import ROOT
@@ -40,16 +40,16 @@ def test_an_unknown_instance_is_one_line(verb):
                    "PLAYGROUND=neverstarted ./scripts/up")
 
 
-def test_a_network_the_engine_will_not_remove_is_one_line(monkeypatch):
-    def take_down(project):
-        raise PlaygroundError("removing a network: error while removing network: network "
-                              "playground_home_a id a932 has active endpoints")
-    for name, stand_in in [("containers", dict), ("take_down", take_down)]:
-        monkeypatch.setattr(lifecycle, name, stand_in)
-    monkeypatch.setattr(lifecycle, "UP_STAMP", ROOT / ".instances" / "unit-test-absent.up")
+def test_a_network_the_engine_will_not_remove_is_one_line_saying_what_to_do():
+    """Docker 20.10's stuck endpoint count, as compose (or the engine API) reports it."""
+    said = ("failed to remove network playground_home_a: Error response from daemon: error "
+            "while removing network: network playground_home_a id a932 has active endpoints")
     with pytest.raises(PlaygroundError) as err:
-        lifecycle.down()
-    assert str(err.value) == lifecycle.STUCK_NETWORK
+        engine._cli(["sh", "-c", f"echo 'Network playground_home_a Removing' >&2; "
+                                 f"echo '{said}' >&2; exit 1"], "docker compose down", True,
+                    capture_output=True, text=True)
+    assert str(err.value) == f"docker compose down failed: {engine.STUCK_NETWORK}"
+    assert "\n" not in str(err.value)
 
 
 def test_a_typo_in_a_limit_is_one_line_before_anything_starts(tmp_path):
