@@ -177,11 +177,18 @@ def container(host: str) -> str:
     return f"{INSTANCE}-{host}" if INSTANCE else host
 
 
-def image_exists(*names: str) -> bool:
-    """True if every one of these images (by name, NAME or NAME:TAG) is on the engine."""
+def image_ids(*names: str) -> dict[str, str | None]:
+    """Each of these images' id on the engine (by name, NAME or NAME:TAG), None where absent:
+    one listing of the engine's images for all of them."""
     with engine_errors("looking up images"):
-        tags = {tag for image in client().api.images() for tag in image.get("RepoTags") or []}
-    return all((name if ":" in name else f"{name}:latest") in tags for name in names)
+        ids = {tag: image["Id"] for image in client().api.images()
+               for tag in image.get("RepoTags") or []}
+    return {name: ids.get(name if ":" in name else f"{name}:latest") for name in names}
+
+
+def image_exists(*names: str) -> bool:
+    """True if every one of these images is on the engine."""
+    return all(image_ids(*names).values())
 
 
 def pull(image: str) -> bool:

@@ -14,8 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import book, certs, netsetup
-from .engine import (PROJECT, PlaygroundError, check_engine, client, compose, container,
-                     containers, exec_, follow, image_exists, import_image, logs_tail, networks,
+from .engine import (PROJECT, PlaygroundError, check_engine, compose, container, containers,
+                     exec_, follow, image_exists, image_ids, import_image, logs_tail, networks,
                      pull, started, take_down)
 from .project import HOME, INSTANCE, INSTANCES, ROOT, RUN_FILE
 from .topology import Topology
@@ -87,12 +87,10 @@ def still_up(topo: Topology) -> bool:
 def fingerprint(topo: Topology, state: dict) -> str:
     """A digest of the hosts' containers (id and state), the images, the compose file and
     the book's checkout they were made with."""
-    images = {tag: i["Id"] for i in client().api.images() for tag in i.get("RepoTags") or []}
     parts = [RUN_FILE.read_text(), str(book.remembered())]
     parts += [f"{h} {state.get(container(h), {}).get('id')} "
               f"{state.get(container(h), {}).get('state')}" for h in topo.names]
-    parts += [f"{name} {images.get(name if ':' in name else name + ':latest')}"
-              for name in sorted(topo.images())]
+    parts += [f"{name} {id_}" for name, id_ in sorted(image_ids(*topo.images()).items())]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

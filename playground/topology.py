@@ -3,7 +3,7 @@
 The one reader of compose.yaml's `x-playground` block (the whole lab: DNS, zone) and of each
 service's `x-lab` block (one host: interfaces, routes, NAT, ports, TLS). It validates as it
 reads, so a typo gives one line naming the service and the key. The hosts use this same file
-(mounted read-only): images/dns/zonegen.py, the www app and wait-ports import it, so it needs
+(mounted read-only): images/dns/zonegen.py and the www app import it, so it needs
 nothing beyond the standard library and PyYAML.
 """
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-# libyaml's parser where PyYAML has it (every host reads compose.yaml as it starts): the
-# same safe subset of YAML, about ten times faster.
+# libyaml's parser where PyYAML has it (every `up` reads compose.yaml, and so do backbone and
+# www as they start): the same safe subset of YAML, about ten times faster.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 HOST_KEYS = {"role", "interfaces", "routes", "routes6", "nat", "firewall", "ports", "tls"}
